@@ -1,0 +1,59 @@
+package dev.candypack.ws;
+
+import java.util.Map;
+
+/**
+ * The whole WebSocket server of the application, CandyPack's {@code Candy.Route.wsServer}:
+ * injectable anywhere, for example to notify a user's sockets from a JAX-RS resource.
+ *
+ * <pre>{@code
+ * @Path("notify/{user}")
+ * public class NotifyResource {
+ *   @Inject CandyServer server;
+ *
+ *   @POST
+ *   public void notify(@PathParam("user") String user, Map<String, Object> body) {
+ *     server.toRoom("user-" + user, Map.of("type", "notification", "message", body.get("message")));
+ *   }
+ * }
+ * }</pre>
+ */
+public interface CandyServer {
+
+  /**
+   * The open connections of the application, by id.
+   *
+   * @return an unmodifiable, live view
+   */
+  Map<String, CandySocket> clients();
+
+  /**
+   * How many connections are open.
+   *
+   * @return the count
+   */
+  int clientCount();
+
+  /**
+   * A room, to send to its members or list them.
+   *
+   * @param room the room's name
+   * @return the room (which may have no members)
+   */
+  CandyRoom room(String room);
+
+  /**
+   * Sends a message to every member of a room; same as {@code room(room).send(message)}.
+   *
+   * @param room the room's name
+   * @param message the message, encoded once as {@link CandySocket#send(Object)} does
+   */
+  void toRoom(String room, Object message);
+
+  /**
+   * Sends a message to every open connection of the application.
+   *
+   * @param message the message, encoded once as {@link CandySocket#send(Object)} does
+   */
+  void broadcast(Object message);
+}

@@ -1,0 +1,182 @@
+package dev.candypack.ws;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * One open WebSocket connection: CandyPack's {@code ws}.
+ *
+ * <pre>{@code
+ * (ws, candy) -> {
+ *   ws.join("lobby");
+ *   ws.data().put("joinedAt", System.currentTimeMillis());
+ *   ws.onMessage(msg -> ws.to("lobby").send(Map.of("text", msg.get("text"))));
+ *   ws.onClose(close -> log.info("left with " + close.code()));
+ * }
+ * }</pre>
+ *
+ * <p><b>Threads.</b> Every method may be called from any thread. Sends never block: each
+ * connection has one outbound queue and sends its frames one at a time, in the order they were
+ * given. Sends on a connection that is closing or closed are silently dropped.
+ *
+ * <p><b>Handlers.</b> Inbound events of one connection are delivered one at a time, in order. An
+ * exception thrown by a message, binary or pong handler is handed to the {@linkplain
+ * #onError(Consumer) error handlers} (logged when there are none); the connection stays open.
+ */
+public interface CandySocket {
+
+  /**
+   * The unique id of this connection, a random UUID.
+   *
+   * @return the id
+   */
+  String id();
+
+  /**
+   * Where this connection is in its life, CandyPack's {@code readyState}.
+   *
+   * @return the current state
+   */
+  ReadyState state();
+
+  /**
+   * Sends a message. A {@link CharSequence} goes out as-is in a text frame; a {@code byte[]} or
+   * {@link ByteBuffer} goes out as a binary frame; anything else is serialized to JSON with JSON-B.
+   *
+   * @param message the message; {@code null} is sent as the JSON text {@code null}
+   */
+  void send(Object message);
+
+  /**
+   * Sends a binary frame.
+   *
+   * @param data the bytes; the array must not be changed afterwards
+   */
+  void sendBinary(byte[] data);
+
+  /**
+   * Adds a handler for text messages. The message is offered both as its raw text and as parsed
+   * JSON (when the text is valid JSON).
+   *
+   * @param handler called once per text message
+   * @return the registration, to remove the handler again
+   */
+  Registration onMessage(Consumer<CandyMessage> handler);
+
+  /**
+   * Adds a handler for text messages bound to a class through JSON-B. A message that does not bind
+   * goes to the error handlers as a {@link CandyMessage.BindingException}.
+   *
+   * <pre>{@code
+   * record Chat(String text) {}
+   * ws.onMessage(Chat.class, chat -> ws.to(room).send(chat));
+   * }</pre>
+   *
+   * @param type the class to bind the JSON to
+   * @param handler called once per text message
+   * @param <T> the bound type
+   * @return the registration, to remove the handler again
+   */
+  <T> Registration onMessage(Class<T> type, Consumer<? super T> handler);
+
+  /**
+   * Adds a handler for binary messages.
+   *
+   * @param handler called once per binary message, with the whole message
+   * @return the registration, to remove the handler again
+   */
+  Registration onBinary(Consumer<byte[]> handler);
+
+  /**
+   * Adds a handler that runs once when the connection closes, however it closes (a close frame, a
+   * lost TCP connection, a server-side close, an undeploy). By then the connection has left its
+   * rooms.
+   *
+   * @param handler called with the close code and reason
+   * @return the registration, to remove the handler again
+   */
+  Registration onClose(Consumer<CloseStatus> handler);
+
+  /**
+   * Adds a handler for errors: transport errors, and exceptions thrown by other handlers.
+   *
+   * @param handler called with the error
+   * @return the registration, to remove the handler again
+   */
+  Registration onError(Consumer<Throwable> handler);
+
+  /**
+   * Adds a handler for pong frames, the answers to {@link #ping()}.
+   *
+   * @param handler called with the pong's application data
+   * @return the registration, to remove the handler again
+   */
+  Registration onPong(Consumer<byte[]> handler);
+
+  /** Sends a ping frame; the client's pong reaches the {@linkplain #onPong pong handlers}. */
+  void ping();
+
+  /** Closes the connection normally (1000). Same as {@code close(1000, "")}. */
+  void close();
+
+  /**
+   * Closes the connection after the frames already queued have been sent. Idempotent: only the
+   * first call sends a close frame.
+   *
+   * @param code the close code: 1000, 1001, 1008 to 1014, or an application code 3000 to 4999
+   * @param reason the reason, at most 123 bytes in UTF-8 (longer reasons are cut)
+   * @throws IllegalArgumentException if the code may not be sent in a close frame
+   */
+  void close(int code, String reason);
+
+  /**
+   * The free per-connection map, CandyPack's {@code ws.data}. Safe for concurrent use; it does not
+   * accept {@code null} keys or values.
+   *
+   * @return the live, mutable map
+   */
+  Map<String, Object> data();
+
+  /**
+   * The rooms this connection is in.
+   *
+   * @return an unmodifiable snapshot
+   */
+  Set<String> rooms();
+
+  /**
+   * Joins a room. Joining a room twice is the same as once.
+   *
+   * @param room the room's name
+   */
+  void join(String room);
+
+  /**
+   * Leaves a room; a room with no members left is removed.
+   *
+   * @param room the room's name
+   */
+  void leave(String room);
+
+  /**
+   * A room, to send to all of its members, this connection included if it is one.
+   *
+   * <pre>{@code
+   * ws.to("lobby").send(Map.of("type", "chat", "message", "hi"));
+   * }</pre>
+   *
+   * @param room the room's name
+   * @return the room
+   */
+  CandyRoom to(String room);
+
+  /**
+   * Sends a message to every other open connection of the application, on every route. The message
+   * is encoded once, as {@link #send(Object)} does.
+   *
+   * @param message the message
+   */
+  void broadcast(Object message);
+}

@@ -1,0 +1,106 @@
+package dev.candypack.ws.impl.codec;
+
+import dev.candypack.ws.CandyMessage;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.nio.ByteBuffer;
+
+/**
+ * Turns application objects into frames and frames into {@link CandyMessage}s, with one shared,
+ * thread-safe JSON-B instance per application.
+ */
+public final class JsonCodec {
+
+  private volatile Jsonb jsonb;
+
+  /**
+   * Encodes a message once, as {@link dev.candypack.ws.CandySocket#send(Object)} describes: text
+   * as-is, bytes as binary, anything else as JSON.
+   *
+   * @param message the application's message
+   * @return the frame to queue
+   */
+  public OutboundMessage encode(Object message) {
+    if (message instanceof CharSequence text) {
+      return new OutboundMessage.Text(text.toString());
+    }
+    if (message instanceof byte[] bytes) {
+      return binary(bytes);
+    }
+    if (message instanceof ByteBuffer buffer) {
+      return new OutboundMessage.Binary(buffer.slice());
+    }
+    return new OutboundMessage.Text(message == null ? "null" : jsonb().toJson(message));
+  }
+
+  /**
+   * Wraps bytes as a binary frame, without copying them.
+   *
+   * @param bytes the frame's bytes
+   * @return the frame to queue
+   */
+  public OutboundMessage binary(byte[] bytes) {
+    return new OutboundMessage.Binary(ByteBuffer.wrap(bytes));
+  }
+
+  /**
+   * Wraps an incoming text frame; JSON is parsed on first use.
+   *
+   * @param text the frame's text
+   * @return the message
+   */
+  public CandyMessage decode(String text) {
+    return new TextMessage(text, this);
+  }
+
+  /**
+   * Parses JSON text into maps, lists and scalars.
+   *
+   * @param text the text
+   * @return the parsed value
+   * @throws jakarta.json.bind.JsonbException when the text is not JSON
+   */
+  Object parse(String text) {
+    return jsonb().fromJson(text, Object.class);
+  }
+
+  /**
+   * Binds JSON text to a class.
+   *
+   * @param text the text
+   * @param type the class
+   * @param <T> the type
+   * @return the bound value
+   * @throws jakarta.json.bind.JsonbException when the text does not bind
+   */
+  <T> T bind(String text, Class<T> type) {
+    return jsonb().fromJson(text, type);
+  }
+
+  private Jsonb jsonb() {
+    Jsonb current = jsonb;
+    if (current == null) {
+      synchronized (this) {
+        current = jsonb;
+        if (current == null) {
+          current = JsonbBuilder.create();
+          jsonb = current;
+        }
+      }
+    }
+    return current;
+  }
+
+  /** Releases the JSON-B instance when the application stops. */
+  public void close() {
+    Jsonb current = jsonb;
+    jsonb = null;
+    if (current != null) {
+      try {
+        current.close();
+      } catch (Exception e) {
+        // Nothing is left to release.
+      }
+    }
+  }
+}

@@ -1,0 +1,291 @@
+package dev.candypack.ws.impl.connection;
+
+import dev.candypack.ws.CandyMessage;
+import dev.candypack.ws.CandyRoom;
+import dev.candypack.ws.CandySocket;
+import dev.candypack.ws.CloseStatus;
+import dev.candypack.ws.ReadyState;
+import dev.candypack.ws.Registration;
+import dev.candypack.ws.impl.codec.JsonCodec;
+import dev.candypack.ws.impl.codec.OutboundMessage;
+import dev.candypack.ws.impl.room.LocalRoom;
+import dev.candypack.ws.impl.room.RoomMember;
+import dev.candypack.ws.impl.room.RoomRegistry;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One open connection, as the route's handler sees it ({@link CandySocket}) and as the registry
+ * sees it ({@link RoomMember}). The container adapter feeds it inbound events; it never reaches
+ * back into the container except through its {@link Transport}.
+ */
+public final class Connection implements CandySocket, RoomMember {
+
+  private static final Logger LOG = Logger.getLogger(Connection.class.getName());
+
+  private final String id;
+  private final String route;
+  private final RoomRegistry registry;
+  private final JsonCodec codec;
+  private final OutboundQueue outbound;
+  private final InboundGate inbound = new InboundGate();
+  private final AtomicReference<ReadyState> state = new AtomicReference<>(ReadyState.CONNECTING);
+  private final Map<String, Object> data = new ConcurrentHashMap<>();
+  private final Set<String> rooms = ConcurrentHashMap.newKeySet();
+
+  private final Handlers<CandyMessage> messageHandlers = new Handlers<>();
+  private final Handlers<byte[]> binaryHandlers = new Handlers<>();
+  private final Handlers<CloseStatus> closeHandlers = new Handlers<>();
+  private final Handlers<Throwable> errorHandlers = new Handlers<>();
+  private final Handlers<byte[]> pongHandlers = new Handlers<>();
+
+  /**
+   * Creates a connection in the {@link ReadyState#CONNECTING} state and adds it to the registry.
+   *
+   * @param id the connection's unique id
+   * @param route the route's template, for logs
+   * @param transport the container's side of the connection
+   * @param registry the application's connections and rooms
+   * @param codec the application's codec
+   */
+  public Connection(
+      String id, String route, Transport transport, RoomRegistry registry, JsonCodec codec) {
+    this.id = id;
+    this.route = route;
+    this.registry = registry;
+    this.codec = codec;
+    this.outbound = new OutboundQueue(transport);
+    registry.add(this);
+  }
+
+  // ---- CandySocket -------------------------------------------------------------------------
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public ReadyState state() {
+    return state.get();
+  }
+
+  @Override
+  public void send(Object message) {
+    deliver(codec.encode(message));
+  }
+
+  @Override
+  public void sendBinary(byte[] data) {
+    deliver(codec.binary(data));
+  }
+
+  @Override
+  public Registration onMessage(Consumer<CandyMessage> handler) {
+    return messageHandlers.add(handler);
+  }
+
+  @Override
+  public <T> Registration onMessage(Class<T> type, Consumer<? super T> handler) {
+    if (type == null || handler == null) {
+      throw new NullPointerException(type == null ? "type" : "handler");
+    }
+    return messageHandlers.add(message -> handler.accept(message.as(type)));
+  }
+
+  @Override
+  public Registration onBinary(Consumer<byte[]> handler) {
+    return binaryHandlers.add(handler);
+  }
+
+  @Override
+  public Registration onClose(Consumer<CloseStatus> handler) {
+    return closeHandlers.add(handler);
+  }
+
+  @Override
+  public Registration onError(Consumer<Throwable> handler) {
+    return errorHandlers.add(handler);
+  }
+
+  @Override
+  public Registration onPong(Consumer<byte[]> handler) {
+    return pongHandlers.add(handler);
+  }
+
+  @Override
+  public void ping() {
+    if (isSending()) {
+      outbound.ping();
+    }
+  }
+
+  @Override
+  public void close() {
+    close(CloseStatus.NORMAL, "");
+  }
+
+  @Override
+  public void close(int code, String reason) {
+    CloseCodes.requireSendable(code);
+    ReadyState before = state.getAndUpdate(s -> s == ReadyState.CLOSED ? s : ReadyState.CLOSING);
+    if (before == ReadyState.CONNECTING || before == ReadyState.OPEN) {
+      outbound.close(code, CloseCodes.fitReason(reason));
+    }
+  }
+
+  @Override
+  public Map<String, Object> data() {
+    return data;
+  }
+
+  @Override
+  public Set<String> rooms() {
+    return Set.copyOf(rooms);
+  }
+
+  @Override
+  public void join(String room) {
+    requireRoom(room);
+    if (state() == ReadyState.CLOSED || !rooms.add(room)) {
+      return;
+    }
+    registry.join(room, this);
+    if (state() == ReadyState.CLOSED) {
+      // Closed while joining: the close may have missed this room, so take it out here.
+      leave(room);
+    }
+  }
+
+  @Override
+  public void leave(String room) {
+    requireRoom(room);
+    if (rooms.remove(room)) {
+      registry.leave(room, this);
+    }
+  }
+
+  @Override
+  public CandyRoom to(String room) {
+    return new LocalRoom(requireRoom(room), registry, codec);
+  }
+
+  @Override
+  public void broadcast(Object message) {
+    registry.broadcast(codec.encode(message), this);
+  }
+
+  // ---- RoomMember -------------------------------------------------------------------------
+
+  @Override
+  public void deliver(OutboundMessage message) {
+    if (isSending()) {
+      outbound.send(message);
+    }
+  }
+
+  @Override
+  public CandySocket socket() {
+    return this;
+  }
+
+  // ---- events from the container ---------------------------------------------------------
+
+  /** The route's handler has finished: deliver the messages held so far, then the rest as they come. */
+  public void opened() {
+    state.compareAndSet(ReadyState.CONNECTING, ReadyState.OPEN);
+    inbound.open();
+  }
+
+  /**
+   * A text message arrived.
+   *
+   * @param text the whole message
+   */
+  public void receivedText(String text) {
+    inbound.accept(() -> messageHandlers.fire(codec.decode(text), this::failed));
+  }
+
+  /**
+   * A binary message arrived.
+   *
+   * @param bytes the whole message
+   */
+  public void receivedBinary(byte[] bytes) {
+    inbound.accept(() -> binaryHandlers.fire(bytes, this::failed));
+  }
+
+  /**
+   * A pong arrived.
+   *
+   * @param payload the pong's application data
+   */
+  public void receivedPong(byte[] payload) {
+    inbound.accept(() -> pongHandlers.fire(payload, this::failed));
+  }
+
+  /**
+   * The container reported an error, or a handler threw: hand it to the error handlers, or log it.
+   *
+   * @param error the error
+   */
+  public void failed(Throwable error) {
+    if (errorHandlers.isEmpty()) {
+      LOG.log(
+          Level.WARNING, "Unhandled error on connection " + id + " of route " + route, error);
+      return;
+    }
+    errorHandlers.fire(
+        error,
+        fromHandler ->
+            LOG.log(
+                Level.WARNING,
+                "Error handler failed on connection " + id + " of route " + route,
+                fromHandler));
+  }
+
+  /**
+   * The connection has closed, however it closed: leave every room, forget the connection, run the
+   * close handlers once.
+   *
+   * @param status the close code and reason
+   */
+  public void closed(CloseStatus status) {
+    if (state.getAndSet(ReadyState.CLOSED) == ReadyState.CLOSED) {
+      return;
+    }
+    outbound.discard();
+    inbound.discard();
+    registry.remove(this, Set.copyOf(rooms));
+    rooms.clear();
+    closeHandlers.fire(status, this::failed);
+    messageHandlers.clear();
+    binaryHandlers.clear();
+    pongHandlers.clear();
+    closeHandlers.clear();
+    errorHandlers.clear();
+  }
+
+  private boolean isSending() {
+    ReadyState current = state.get();
+    return current == ReadyState.OPEN || current == ReadyState.CONNECTING;
+  }
+
+  private static String requireRoom(String room) {
+    if (room == null) {
+      throw new NullPointerException("room");
+    }
+    return room;
+  }
+
+  @Override
+  public String toString() {
+    return "Connection[" + id + " on " + route + ", " + state() + "]";
+  }
+
+}

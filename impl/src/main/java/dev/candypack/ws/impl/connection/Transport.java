@@ -1,0 +1,43 @@
+package dev.candypack.ws.impl.connection;
+
+import java.nio.ByteBuffer;
+import java.util.function.Consumer;
+
+/**
+ * The container's side of one connection, reduced to what the outbound queue needs. Sends are
+ * asynchronous: {@code done} receives {@code null} on success or the failure.
+ */
+public interface Transport {
+
+  /**
+   * Starts sending a text frame.
+   *
+   * @param text the text
+   * @param done called once when the send has finished
+   */
+  void sendText(String text, Consumer<Throwable> done);
+
+  /**
+   * Starts sending a binary frame.
+   *
+   * @param data the bytes
+   * @param done called once when the send has finished
+   */
+  void sendBinary(ByteBuffer data, Consumer<Throwable> done);
+
+  /**
+   * Sends a ping frame.
+   *
+   * @throws Exception when the transport refuses it
+   */
+  void ping() throws Exception;
+
+  /**
+   * Sends a close frame and closes the connection.
+   *
+   * @param code the close code
+   * @param reason the reason, at most 123 bytes in UTF-8
+   * @throws Exception when the transport fails
+   */
+  void close(int code, String reason) throws Exception;
+}

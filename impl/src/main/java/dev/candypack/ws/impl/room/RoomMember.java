@@ -1,0 +1,29 @@
+package dev.candypack.ws.impl.room;
+
+import dev.candypack.ws.CandySocket;
+import dev.candypack.ws.impl.codec.OutboundMessage;
+
+/** What the registry needs of a connection: an id, a way to queue a frame, and its public face. */
+public interface RoomMember {
+
+  /**
+   * The connection's unique id.
+   *
+   * @return the id
+   */
+  String id();
+
+  /**
+   * Queues an encoded message on the connection without waiting for the network.
+   *
+   * @param message the message
+   */
+  void deliver(OutboundMessage message);
+
+  /**
+   * The connection as the application sees it.
+   *
+   * @return the socket
+   */
+  CandySocket socket();
+}

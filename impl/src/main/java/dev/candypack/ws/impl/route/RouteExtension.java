@@ -1,0 +1,194 @@
+package dev.candypack.ws.impl.route;
+
+import dev.candypack.ws.AsyncCandyHandler;
+import dev.candypack.ws.Candy;
+import dev.candypack.ws.CandyHandler;
+import dev.candypack.ws.CandyRoute;
+import dev.candypack.ws.CandyServer;
+import dev.candypack.ws.CandySocket;
+import dev.candypack.ws.impl.CandyRuntime;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.ProcessProducerMethod;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
+
+/**
+ * The CDI portable extension that finds the application's routes. It collects every {@link
+ * CandyRoute} producer method and shorthand method, fails the deployment with a message naming
+ * the class and method when a definition cannot work, and provides the {@link CandyServer} bean.
+ */
+public class RouteExtension implements Extension {
+
+  private final List<Route> routes = new ArrayList<>();
+  private final List<String> problems = new ArrayList<>();
+  private final CandyRuntime runtime = new CandyRuntime();
+
+  void producerRoute(@Observes ProcessProducerMethod<?, ?> event, BeanManager beanManager) {
+    AnnotatedMethod<?> method = event.getAnnotatedProducerMethod();
+    CandyRoute route = method.getAnnotation(CandyRoute.class);
+    if (route == null) {
+      return;
+    }
+    Class<?> returned = method.getJavaMember().getReturnType();
+    Class<?> handlerType =
+        CandyHandler.class.isAssignableFrom(returned)
+            ? CandyHandler.class
+            : AsyncCandyHandler.class.isAssignableFrom(returned) ? AsyncCandyHandler.class : null;
+    if (handlerType == null) {
+      problem(
+          method,
+          "returns "
+              + returned.getName()
+              + "; a @CandyRoute producer must return a CandyHandler or an AsyncCandyHandler");
+      return;
+    }
+    RouteTemplate template = template(route, method);
+    if (template != null) {
+      routes.add(
+          new ProducerRoute(
+              template, describe(method), beanManager, event.getBean(), handlerType));
+    }
+  }
+
+  void shorthandRoutes(@Observes ProcessManagedBean<?> event, BeanManager beanManager) {
+    for (AnnotatedMethod<?> method : event.getAnnotatedBeanClass().getMethods()) {
+      CandyRoute route = method.getAnnotation(CandyRoute.class);
+      if (route == null || method.isAnnotationPresent(Produces.class)) {
+        continue;
+      }
+      if (!isShorthand(method)) {
+        continue;
+      }
+      RouteTemplate template = template(route, method);
+      if (template != null) {
+        routes.add(
+            new ShorthandRoute(template, describe(method), beanManager, event.getBean(), method));
+      }
+    }
+  }
+
+  void checkRoutesAndAddServer(@Observes AfterBeanDiscovery event) {
+    Map<String, List<Route>> byShape = new HashMap<>();
+    routes.forEach(r -> byShape.computeIfAbsent(r.template().shape(), s -> new ArrayList<>()).add(r));
+    byShape.values().stream()
+        .filter(same -> same.size() > 1)
+        .forEach(
+            same ->
+                problems.add(
+                    "candy-ws: two routes match the same paths: "
+                        + same.stream().map(Route::toString).collect(Collectors.joining(" and "))));
+    problems.forEach(problem -> event.addDefinitionError(new DefinitionException(problem)));
+
+    event
+        .addBean()
+        .beanClass(CandyServer.class)
+        .types(CandyServer.class, Object.class)
+        .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE)
+        .scope(ApplicationScoped.class)
+        .createWith(context -> runtime.server());
+  }
+
+  /**
+   * Resolves the parameters of shorthand route methods with the application's bean manager. This
+   * waits for the web application to start: during deployment an extension only sees the beans of
+   * its own jar on some servers (Payara), not the application's.
+   *
+   * @param applicationBeans the bean manager of the web application
+   * @throws IllegalStateException naming every route method whose parameters cannot be injected
+   */
+  public void resolveShorthandParameters(BeanManager applicationBeans) {
+    List<String> unresolved = new ArrayList<>();
+    for (Route route : routes) {
+      if (route instanceof ShorthandRoute shorthand) {
+        try {
+          shorthand.resolveInjectionPoints(applicationBeans);
+        } catch (RuntimeException e) {
+          unresolved.add(
+              "candy-ws: a parameter of the route method "
+                  + route.declaration()
+                  + " cannot be injected: "
+                  + e.getMessage());
+        }
+      }
+    }
+    if (!unresolved.isEmpty()) {
+      throw new IllegalStateException(String.join("\n", unresolved));
+    }
+  }
+
+  /**
+   * The routes found, valid once the deployment has been validated.
+   *
+   * @return the routes, in discovery order
+   */
+  public List<Route> routes() {
+    return List.copyOf(routes);
+  }
+
+  /**
+   * The application's connections, rooms and codec.
+   *
+   * @return the runtime
+   */
+  public CandyRuntime runtime() {
+    return runtime;
+  }
+
+  private boolean isShorthand(AnnotatedMethod<?> method) {
+    Method javaMethod = method.getJavaMember();
+    if (!Arrays.asList(javaMethod.getParameterTypes()).contains(CandySocket.class)) {
+      problem(
+          method,
+          "has no CandySocket parameter; a @CandyRoute method without @Produces is the handler"
+              + " itself and takes (CandySocket ws, Candy candy, …), or add @Produces and return a"
+              + " CandyHandler");
+      return false;
+    }
+    Class<?> returned = javaMethod.getReturnType();
+    if (returned != void.class && !CompletionStage.class.isAssignableFrom(returned)) {
+      problem(method, "returns " + returned.getName() + "; a route method returns void or a CompletionStage");
+      return false;
+    }
+    return true;
+  }
+
+  private RouteTemplate template(CandyRoute route, AnnotatedMethod<?> method) {
+    try {
+      return RouteTemplate.parse(route.value());
+    } catch (IllegalArgumentException e) {
+      problem(method, "has an invalid template: " + e.getMessage());
+      return null;
+    }
+  }
+
+  private void problem(AnnotatedMethod<?> method, String text) {
+    problems.add("candy-ws: the route method " + describe(method) + " " + text);
+  }
+
+  static String describe(AnnotatedMethod<?> method) {
+    Method javaMethod = method.getJavaMember();
+    return javaMethod.getDeclaringClass().getName()
+        + "."
+        + javaMethod.getName()
+        + Arrays.stream(javaMethod.getParameterTypes())
+            .map(Class::getSimpleName)
+            .collect(Collectors.joining(", ", "(", ")"));
+  }
+
+}
