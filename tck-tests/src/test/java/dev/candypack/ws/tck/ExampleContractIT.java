@@ -1,0 +1,185 @@
+package dev.candypack.ws.tck;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocketHandshakeException;
+import java.util.concurrent.ExecutionException;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The example WAR's route contract ({@code design.md}), checked with the JDK's own WebSocket
+ * client against the WAR exactly as the build produces it, at context root {@code /}.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ExampleContractIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    File war = new File(System.getProperty("example.war", "../example-war/target/candy-ws-example.war"));
+    // ROOT.war: served at context root "/", as the contract says.
+    return ShrinkWrap.create(WebArchive.class, "ROOT.war")
+        .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war));
+  }
+
+  @ArquillianResource URL url;
+  Server server;
+
+  @BeforeEach
+  void server() {
+    server = new Server(url);
+  }
+
+  @Test
+  void chatWelcomesAndEchoesParsedMessages() throws Exception {
+    try (JdkClient chat = JdkClient.connect(server.ws("chat"))) {
+      assertEquals("{\"type\":\"welcome\",\"message\":\"Connected!\"}", chat.next());
+      chat.send("{\"n\":1}");
+      assertEquals("{\"type\":\"echo\",\"data\":{\"n\":1}}", chat.next());
+      chat.send("plain words");
+      assertEquals("{\"type\":\"echo\",\"data\":\"plain words\"}", chat.next());
+    }
+  }
+
+  @Test
+  void gameRelaysToItsRoomSenderIncluded() throws Exception {
+    try (JdkClient a = JdkClient.connect(server.ws("game?room=r1"));
+        JdkClient b = JdkClient.connect(server.ws("game?room=r1"));
+        JdkClient lobby = JdkClient.connect(server.ws("game"))) {
+      lobby.send("{\"message\":\"in the lobby\"}");
+      assertEquals("in the lobby", lobby.nextJson().getString("message"));
+      a.send("{\"message\":\"gg\"}");
+      JsonObject received = b.nextJson();
+      assertEquals("chat", received.getString("type"));
+      assertEquals("gg", received.getString("message"));
+      assertEquals("gg", a.nextJson().getString("message"));
+      assertTrue(a.texts.isEmpty() && b.texts.isEmpty(), "room r1 never saw the lobby");
+    }
+  }
+
+  @Test
+  void roomWithUrlParametersJoinsAndRelays() throws Exception {
+    try (JdkClient ann = JdkClient.connect(server.ws("room/tea%20room/user/ann"));
+        JdkClient bob = JdkClient.connect(server.ws("room/tea%20room/user/b%C3%B6b"))) {
+      JsonObject joined = ann.nextJson();
+      assertEquals("joined", joined.getString("type"));
+      assertEquals("tea room", joined.getString("roomId"));
+      assertEquals("ann", joined.getString("userId"));
+      assertEquals("böb", bob.nextJson().getString("userId"));
+      bob.send("{\"text\":\"hello\"}");
+      for (JdkClient member : new JdkClient[] {ann, bob}) {
+        JsonObject message = member.nextJson();
+        assertEquals("message", message.getString("type"));
+        assertEquals("böb", message.getString("userId"));
+        assertEquals("hello", message.getString("text"));
+        assertEquals("tea room", message.getString("room"));
+      }
+    }
+  }
+
+  @Test
+  void broadcastAnnouncesToEveryOtherSocket() throws Exception {
+    try (JdkClient sender = JdkClient.connect(server.ws("broadcast"));
+        JdkClient listener = JdkClient.connect(server.ws("chat"))) {
+      listener.next(); // welcome
+      long before = System.currentTimeMillis();
+      sender.send("{\"type\":\"broadcast\",\"message\":\"hear ye\"}");
+      JsonObject announcement = listener.nextJson();
+      assertEquals("announcement", announcement.getString("type"));
+      assertEquals("hear ye", announcement.getString("message"));
+      assertTrue(announcement.getJsonNumber("timestamp").longValue() >= before - 60_000);
+      sender.send("{\"type\":\"broadcast\",\"message\":\"again\"}");
+      assertEquals("again", listener.nextJson().getString("message"));
+      assertTrue(sender.texts.isEmpty(), "the sender gets nothing");
+    }
+  }
+
+  @Test
+  void secureNeedsAUser() throws Exception {
+    try (JdkClient anonymous = JdkClient.connect(server.ws("secure"))) {
+      assertEquals("{\"error\":\"Unauthorized\"}", anonymous.next());
+      assertEquals(new JdkClient.Close(4001, "Unauthorized"), anonymous.awaitClose());
+    }
+    try (JdkClient alice = JdkClient.connect(server.ws("secure"), "alice:secret")) {
+      assertEquals("{\"type\":\"welcome\",\"user\":\"alice\"}", alice.next());
+    }
+    try (JdkClient wrong = JdkClient.connect(server.ws("secure"), "alice:wrong")) {
+      assertEquals(4001, wrong.awaitClose().code());
+    } catch (ExecutionException refused) {
+      assertTrue(refused.getCause() instanceof WebSocketHandshakeException, refused.toString());
+      assertEquals(
+          401, ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
+    }
+  }
+
+  @Test
+  void notificationsReachTheUsersSocketsFromHttp() throws Exception {
+    try (JdkClient anonymous = JdkClient.connect(server.ws("notifications"))) {
+      assertEquals(4001, anonymous.awaitClose().code());
+    }
+    try (JdkClient bob = JdkClient.connect(server.ws("notifications"), "bob:secret");
+        JdkClient alice = JdkClient.connect(server.ws("notifications"), "alice:secret")) {
+      assertEquals("connected", bob.nextJson().getString("type"));
+      assertEquals("connected", alice.nextJson().getString("type"));
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(server.http("api/notify/bob"))
+                      .header("Content-Type", "application/json")
+                      .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"your build is green\"}"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(2, response.statusCode() / 100, response.body());
+      JsonObject notification = bob.nextJson();
+      assertEquals("notification", notification.getString("type"));
+      assertEquals("your build is green", notification.getString("message"));
+      assertTrue(alice.texts.isEmpty(), "only bob's sockets are notified");
+    }
+  }
+
+  @Test
+  void binaryComesBackByteIdentical() throws Exception {
+    byte[] payload = new byte[256];
+    for (int i = 0; i < payload.length; i++) {
+      payload[i] = (byte) i;
+    }
+    try (JdkClient client = JdkClient.connect(server.ws("binary"))) {
+      client.sendBinary(payload);
+      assertArrayEquals(payload, client.nextBinary());
+    }
+  }
+
+  @Test
+  void anyOtherPathIsRefusedWith404() throws Exception {
+    ExecutionException refused =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ExecutionException.class, () -> JdkClient.connect(server.ws("no/such/route")));
+    assertTrue(refused.getCause() instanceof WebSocketHandshakeException, refused.toString());
+    assertEquals(404, ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
+  }
+
+  @Test
+  void theChatPageIsServedAtTheRoot() throws Exception {
+    HttpResponse<String> page =
+        HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(server.http("")).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("id=\"messages\""));
+    assertFalse(page.body().isEmpty());
+  }
+}
