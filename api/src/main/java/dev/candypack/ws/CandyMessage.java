@@ -32,9 +32,9 @@ public interface CandyMessage {
   boolean isJson();
 
   /**
-   * The message as CandyPack's handlers see it: the parsed JSON value when the text is valid JSON (a
-   * {@code Map<String, Object>}, a {@code List<Object>}, a {@code String}, a {@code BigDecimal}, a
-   * {@code Boolean} or {@code null}), otherwise the text itself.
+   * The message as CandyPack's handlers see it: the parsed JSON value when the text is valid JSON
+   * (a {@code Map<String, Object>}, a {@code List<Object>}, a {@code String}, a {@code BigDecimal},
+   * a {@code Boolean} or {@code null}), otherwise the text itself.
    *
    * @return the parsed value, or the text
    */

@@ -16,7 +16,8 @@ import java.lang.annotation.Target;
  *
  * <p><b>Route producer method.</b> A CDI producer method with this qualifier returns the route's
  * handler; its parameters are ordinary CDI injection points. The producer runs once per connection
- * (it is {@code @Dependent} unless you say otherwise), so the handler may keep per-connection state.
+ * (it is {@code @Dependent} unless you say otherwise), so the handler may keep per-connection
+ * state.
  *
  * <pre>{@code
  * @Produces
@@ -26,9 +27,9 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * <p><b>Shorthand.</b> A method of a CDI bean annotated {@code @CandyRoute} without {@code @Produces}
- * is the handler itself. It takes a {@link CandySocket}, optionally a {@link Candy}, and any further
- * parameters are injected by CDI. It returns {@code void} or a {@link
+ * <p><b>Shorthand.</b> A method of a CDI bean annotated {@code @CandyRoute} without
+ * {@code @Produces} is the handler itself. It takes a {@link CandySocket}, optionally a {@link
+ * Candy}, and any further parameters are injected by CDI. It returns {@code void} or a {@link
  * java.util.concurrent.CompletionStage} (an asynchronous handler).
  *
  * <pre>{@code
@@ -39,8 +40,8 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>A definition that cannot work (a duplicate or malformed template, a producer that returns no
- * handler, a shorthand without a {@code CandySocket} parameter, a parameter CDI cannot resolve) fails
- * the deployment with a message naming the class and the method.
+ * handler, a shorthand without a {@code CandySocket} parameter, a parameter CDI cannot resolve)
+ * fails the deployment with a message naming the class and the method.
  */
 @Qualifier
 @Documented

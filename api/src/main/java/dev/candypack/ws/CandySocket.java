@@ -17,9 +17,9 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
- * <p><b>Threads.</b> Every method may be called from any thread. Sends never block: each
- * connection has one outbound queue and sends its frames one at a time, in the order they were
- * given. Sends on a connection that is closing or closed are silently dropped.
+ * <p><b>Threads.</b> Every method may be called from any thread. Sends never block: each connection
+ * has one outbound queue and sends its frames one at a time, in the order they were given. Sends on
+ * a connection that is closing or closed are silently dropped.
  *
  * <p><b>Handlers.</b> Inbound events of one connection are delivered one at a time, in order. An
  * exception thrown by a message, binary or pong handler is handed to the {@linkplain

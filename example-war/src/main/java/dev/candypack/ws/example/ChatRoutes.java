@@ -38,7 +38,8 @@ public class ChatRoutes {
     return (ws, candy) -> {
       String room = candy.request().params().getOrDefault("room", "lobby");
       ws.join(room);
-      ws.onMessage(data -> ws.to(room).send(Json.object("type", "chat", "message", data.get("message"))));
+      ws.onMessage(
+          data -> ws.to(room).send(Json.object("type", "chat", "message", data.get("message"))));
       ws.onClose(close -> ws.leave(room));
     };
   }
@@ -63,10 +64,14 @@ public class ChatRoutes {
               ws.to(roomId)
                   .send(
                       Json.object(
-                          "type", "message",
-                          "userId", ws.data().get("userId"),
-                          "text", data.get("text"),
-                          "room", roomId)));
+                          "type",
+                          "message",
+                          "userId",
+                          ws.data().get("userId"),
+                          "text",
+                          data.get("text"),
+                          "room",
+                          roomId)));
     };
   }
 

@@ -1,9 +1,9 @@
 package dev.candypack.ws.example;
 
 import dev.candypack.ws.AsyncCandyHandler;
+import dev.candypack.ws.Candy;
 import dev.candypack.ws.CandyRoute;
 import dev.candypack.ws.CandySocket;
-import dev.candypack.ws.Candy;
 import dev.candypack.ws.CloseStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

@@ -181,8 +181,7 @@ class ConnectionApiIT {
           .session()
           .close(new CloseReason(CloseReason.CloseCodes.getCloseCode(4100), "client leaves"));
     }
-    JsonObject stats =
-        server.awaitStats("closed=" + id, s -> !s.getJsonArray("closed").isEmpty());
+    JsonObject stats = server.awaitStats("closed=" + id, s -> !s.getJsonArray("closed").isEmpty());
     JsonObject run = stats.getJsonArray("closed").getJsonObject(0);
     assertEquals(1, stats.getJsonArray("closed").size());
     assertEquals(4100, run.getInt("code"));

@@ -30,9 +30,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Wrong route definitions fail their deployment with a message that names the class and the
- * method, and leave the server running. One Payara Micro serves every broken WAR and a good one,
- * so the test also shows that the good application keeps working beside the failed ones.
+ * Wrong route definitions fail their deployment with a message that names the class and the method,
+ * and leave the server running. One Payara Micro serves every broken WAR and a good one, so the
+ * test also shows that the good application keeps working beside the failed ones.
  *
  * <p>Not an Arquillian test: Payara Micro stays up when an application fails to deploy, so the
  * adapter cannot report the failure; the server's own log is what a developer reads.
@@ -57,9 +57,7 @@ class DeploymentErrorsIT {
     deploy(command, dir, Server.war("template").addClass(BadTemplateRoutes.class));
     deploy(command, dir, Server.war("unresolved").addClasses(UnresolvedRoutes.class));
     deploy(
-        command,
-        dir,
-        Server.war("unresolvedproducer").addClasses(UnresolvedProducerRoutes.class));
+        command, dir, Server.war("unresolvedproducer").addClasses(UnresolvedProducerRoutes.class));
     payara = new ProcessBuilder(command).redirectErrorStream(true).start();
     CountDownLatch ready = new CountDownLatch(1);
     Thread reader =
@@ -136,7 +134,8 @@ class DeploymentErrorsIT {
 
   @Test
   void aShorthandWithoutAConnectionParameterIsNamed() {
-    assertLogged(NoSocketRoutes.class.getName() + ".withoutSocket(Candy)", "has no CandySocket parameter");
+    assertLogged(
+        NoSocketRoutes.class.getName() + ".withoutSocket(Candy)", "has no CandySocket parameter");
   }
 
   @Test

@@ -23,15 +23,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The example WAR's route contract ({@code design.md}), checked with the JDK's own WebSocket
- * client against the WAR exactly as the build produces it, at context root {@code /}.
+ * The example WAR's route contract ({@code design.md}), checked with the JDK's own WebSocket client
+ * against the WAR exactly as the build produces it, at context root {@code /}.
  */
 @ExtendWith(ArquillianExtension.class)
 class ExampleContractIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    File war = new File(System.getProperty("example.war", "../example-war/target/candy-ws-example.war"));
+    File war =
+        new File(System.getProperty("example.war", "../example-war/target/candy-ws-example.war"));
     // ROOT.war: served at context root "/", as the contract says.
     return ShrinkWrap.create(WebArchive.class, "ROOT.war")
         .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war));
@@ -141,7 +142,9 @@ class ExampleContractIT {
               .send(
                   HttpRequest.newBuilder(server.http("api/notify/bob"))
                       .header("Content-Type", "application/json")
-                      .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"your build is green\"}"))
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              "{\"message\":\"your build is green\"}"))
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
       assertEquals(2, response.statusCode() / 100, response.body());
@@ -170,14 +173,17 @@ class ExampleContractIT {
         org.junit.jupiter.api.Assertions.assertThrows(
             ExecutionException.class, () -> JdkClient.connect(server.ws("no/such/route")));
     assertTrue(refused.getCause() instanceof WebSocketHandshakeException, refused.toString());
-    assertEquals(404, ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
+    assertEquals(
+        404, ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
   }
 
   @Test
   void theChatPageIsServedAtTheRoot() throws Exception {
     HttpResponse<String> page =
         HttpClient.newHttpClient()
-            .send(HttpRequest.newBuilder(server.http("")).build(), HttpResponse.BodyHandlers.ofString());
+            .send(
+                HttpRequest.newBuilder(server.http("")).build(),
+                HttpResponse.BodyHandlers.ofString());
     assertEquals(200, page.statusCode());
     assertTrue(page.body().contains("id=\"messages\""));
     assertFalse(page.body().isEmpty());

@@ -35,7 +35,8 @@ final class JdkClient implements AutoCloseable {
   private JdkClient(URI uri, Map<String, String> headers) throws Exception {
     WebSocket.Builder builder = HTTP.newWebSocketBuilder();
     headers.forEach(builder::header);
-    socket = builder.buildAsync(uri, new Listener()).get(WsClient.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    socket =
+        builder.buildAsync(uri, new Listener()).get(WsClient.TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 
   static JdkClient connect(URI uri) throws Exception {

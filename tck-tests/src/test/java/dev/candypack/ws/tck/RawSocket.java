@@ -12,8 +12,8 @@ import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A WebSocket client written on a bare TCP socket, for what polite clients never do: vanish
- * without a close frame.
+ * A WebSocket client written on a bare TCP socket, for what polite clients never do: vanish without
+ * a close frame.
  */
 final class RawSocket implements AutoCloseable {
 

@@ -196,7 +196,9 @@ public final class Connection implements CandySocket, RoomMember {
 
   // ---- events from the container ---------------------------------------------------------
 
-  /** The route's handler has finished: deliver the messages held so far, then the rest as they come. */
+  /**
+   * The route's handler has finished: deliver the messages held so far, then the rest as they come.
+   */
   public void opened() {
     state.compareAndSet(ReadyState.CONNECTING, ReadyState.OPEN);
     inbound.open();
@@ -236,8 +238,7 @@ public final class Connection implements CandySocket, RoomMember {
    */
   public void failed(Throwable error) {
     if (errorHandlers.isEmpty()) {
-      LOG.log(
-          Level.WARNING, "Unhandled error on connection " + id + " of route " + route, error);
+      LOG.log(Level.WARNING, "Unhandled error on connection " + id + " of route " + route, error);
       return;
     }
     errorHandlers.fire(
@@ -287,5 +288,4 @@ public final class Connection implements CandySocket, RoomMember {
   public String toString() {
     return "Connection[" + id + " on " + route + ", " + state() + "]";
   }
-
 }

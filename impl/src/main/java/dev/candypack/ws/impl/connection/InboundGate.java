@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Holds a connection's inbound events until its route handler has finished, then lets them
- * through in arrival order. Once open, events run on the caller's thread at once.
+ * Holds a connection's inbound events until its route handler has finished, then lets them through
+ * in arrival order. Once open, events run on the caller's thread at once.
  */
 final class InboundGate {
 

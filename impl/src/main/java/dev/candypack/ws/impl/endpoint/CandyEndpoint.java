@@ -24,8 +24,8 @@ import java.util.logging.Logger;
 
 /**
  * The container's endpoint for one connection of one route: it turns the container's callbacks into
- * calls on a {@link Connection} and runs the route's handler when the connection opens. Public
- * only because Tyrus reflects on it; applications never use it.
+ * calls on a {@link Connection} and runs the route's handler when the connection opens. Public only
+ * because Tyrus reflects on it; applications never use it.
  */
 public final class CandyEndpoint extends Endpoint {
 
@@ -64,7 +64,8 @@ public final class CandyEndpoint extends Endpoint {
         (MessageHandler.Whole<ByteBuffer>) data -> opened.receivedBinary(bytes(data)));
     session.addMessageHandler(
         PongMessage.class,
-        (MessageHandler.Whole<PongMessage>) pong -> opened.receivedPong(bytes(pong.getApplicationData())));
+        (MessageHandler.Whole<PongMessage>)
+            pong -> opened.receivedPong(bytes(pong.getApplicationData())));
     runHandler(session, config, opened);
   }
 

@@ -52,7 +52,8 @@ public final class EndpointRegistrar implements ServletContextListener {
       try {
         container.addEndpoint(
             ServerEndpointConfig.Builder.create(CandyEndpoint.class, route.template().value())
-                .configurator(new HandshakeConfigurator(route, runtime, servletContext.getContextPath()))
+                .configurator(
+                    new HandshakeConfigurator(route, runtime, servletContext.getContextPath()))
                 .build());
       } catch (DeploymentException e) {
         throw new IllegalStateException(

@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * The open connections of one application and the rooms they are in. Safe under concurrent
- * join, leave and send; a room with no members left is removed.
+ * The open connections of one application and the rooms they are in. Safe under concurrent join,
+ * leave and send; a room with no members left is removed.
  */
 public final class RoomRegistry {
 

@@ -1,8 +1,6 @@
 package dev.candypack.ws.impl.route;
 
-/**
- * A route found at deployment: its template, where it was declared, and how to get its handler.
- */
+/** A route found at deployment: its template, where it was declared, and how to get its handler. */
 public abstract sealed class Route permits ProducerRoute, ShorthandRoute {
 
   private final RouteTemplate template;

@@ -1,7 +1,6 @@
 package dev.candypack.ws.impl.route;
 
 import dev.candypack.ws.AsyncCandyHandler;
-import dev.candypack.ws.Candy;
 import dev.candypack.ws.CandyHandler;
 import dev.candypack.ws.CandyRoute;
 import dev.candypack.ws.CandyServer;
@@ -30,8 +29,8 @@ import java.util.stream.Collectors;
 
 /**
  * The CDI portable extension that finds the application's routes. It collects every {@link
- * CandyRoute} producer method and shorthand method, fails the deployment with a message naming
- * the class and method when a definition cannot work, and provides the {@link CandyServer} bean.
+ * CandyRoute} producer method and shorthand method, fails the deployment with a message naming the
+ * class and method when a definition cannot work, and provides the {@link CandyServer} bean.
  */
 public class RouteExtension implements Extension {
 
@@ -61,8 +60,7 @@ public class RouteExtension implements Extension {
     RouteTemplate template = template(route, method);
     if (template != null) {
       routes.add(
-          new ProducerRoute(
-              template, describe(method), beanManager, event.getBean(), handlerType));
+          new ProducerRoute(template, describe(method), beanManager, event.getBean(), handlerType));
     }
   }
 
@@ -85,7 +83,8 @@ public class RouteExtension implements Extension {
 
   void checkRoutesAndAddServer(@Observes AfterBeanDiscovery event) {
     Map<String, List<Route>> byShape = new HashMap<>();
-    routes.forEach(r -> byShape.computeIfAbsent(r.template().shape(), s -> new ArrayList<>()).add(r));
+    routes.forEach(
+        r -> byShape.computeIfAbsent(r.template().shape(), s -> new ArrayList<>()).add(r));
     byShape.values().stream()
         .filter(same -> same.size() > 1)
         .forEach(
@@ -162,7 +161,9 @@ public class RouteExtension implements Extension {
     }
     Class<?> returned = javaMethod.getReturnType();
     if (returned != void.class && !CompletionStage.class.isAssignableFrom(returned)) {
-      problem(method, "returns " + returned.getName() + "; a route method returns void or a CompletionStage");
+      problem(
+          method,
+          "returns " + returned.getName() + "; a route method returns void or a CompletionStage");
       return false;
     }
     return true;
@@ -190,5 +191,4 @@ public class RouteExtension implements Extension {
             .map(Class::getSimpleName)
             .collect(Collectors.joining(", ", "(", ")"));
   }
-
 }

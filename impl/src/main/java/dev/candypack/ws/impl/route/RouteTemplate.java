@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A route's URI template such as {@code /room/{roomId}/user/{userId}}, checked against the rules
- * of Jakarta WebSocket: it starts with {@code /}, has no empty segment, and each variable is a
- * whole segment with a unique name.
+ * A route's URI template such as {@code /room/{roomId}/user/{userId}}, checked against the rules of
+ * Jakarta WebSocket: it starts with {@code /}, has no empty segment, and each variable is a whole
+ * segment with a unique name.
  *
  * @param value the template as written
  * @param variables the names of its variables, in order

@@ -31,10 +31,14 @@ public class StatsServlet extends HttpServlet {
     String closedId = request.getParameter("closed");
     Map<String, Object> body =
         TestRoutes.json(
-            "clients", server.clientCount(),
-            "clientIds", new ArrayList<>(server.clients().keySet()),
-            "members", room == null ? 0 : server.room(room).members().size(),
-            "closed", closedId == null ? null : probe.closedRuns(closedId));
+            "clients",
+            server.clientCount(),
+            "clientIds",
+            new ArrayList<>(server.clients().keySet()),
+            "members",
+            room == null ? 0 : server.room(room).members().size(),
+            "closed",
+            closedId == null ? null : probe.closedRuns(closedId));
     write(response, body);
   }
 

@@ -46,7 +46,8 @@ public class TestRoutes {
   /** Binds messages to {@link Chat}; binding errors come back as error messages. */
   @CandyRoute("/typed")
   void typed(CandySocket ws) {
-    ws.onMessage(Chat.class, chat -> ws.send(new Chat(chat.text().toUpperCase(), chat.count() + 1)));
+    ws.onMessage(
+        Chat.class, chat -> ws.send(new Chat(chat.text().toUpperCase(), chat.count() + 1)));
     ws.onError(e -> ws.send(json("error", e.getClass().getSimpleName())));
   }
 
@@ -104,7 +105,8 @@ public class TestRoutes {
   @Produces
   @CandyRoute("/async-failing")
   AsyncCandyHandler asyncFailing() {
-    return (ws, candy) -> CompletableFuture.failedFuture(new IllegalStateException("async failure"));
+    return (ws, candy) ->
+        CompletableFuture.failedFuture(new IllegalStateException("async failure"));
   }
 
   /** Reports what the handler sees of the request. */
@@ -163,8 +165,7 @@ public class TestRoutes {
             case "put" -> ws.data().put((String) m.get("key"), message);
             case "get" -> ws.send(json("value", ws.data().get((String) m.get("key"))));
             case "count" -> ws.send(json("received", received.get()));
-            case "close" ->
-                ws.close(((Number) m.get("code")).intValue(), (String) m.get("reason"));
+            case "close" -> ws.close(((Number) m.get("code")).intValue(), (String) m.get("reason"));
             case "close-invalid" -> {
               try {
                 ws.close(1006, "not sendable");
@@ -173,16 +174,20 @@ public class TestRoutes {
                 ws.send(json("closeInvalid", "rejected"));
               }
             }
-            case "flood" -> flood(ws, ((Number) m.get("threads")).intValue(), ((Number) m.get("each")).intValue());
+            case "flood" ->
+                flood(
+                    ws,
+                    ((Number) m.get("threads")).intValue(),
+                    ((Number) m.get("each")).intValue());
             default -> ws.send(json("error", "unknown op " + m.text()));
           }
         });
     ws.onMessage(
-        m -> {
-          if ("off".equals(m.get("op"))) {
-            ws.send(json("off", "removing the counter"));
-          }
-        })
+            m -> {
+              if ("off".equals(m.get("op"))) {
+                ws.send(json("off", "removing the counter"));
+              }
+            })
         .remove();
   }
 
