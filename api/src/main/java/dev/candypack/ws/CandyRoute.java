@@ -6,6 +6,7 @@ import static java.lang.annotation.ElementType.PARAMETER;
 import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
+import jakarta.enterprise.util.Nonbinding;
 import jakarta.inject.Qualifier;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
@@ -39,6 +40,17 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
+ * <p><b>Options.</b> The other attributes secure and limit the route; each overrides the
+ * application's configuration (see the README for the {@code candy.ws.*} keys). {@code
+ * jakarta.annotation.security.RolesAllowed} on the method restricts the route to users in those
+ * roles.
+ *
+ * <pre>{@code
+ * @RolesAllowed("admin")
+ * @CandyRoute(value = "/admin", guards = OfficeHours.class, rateLimit = 10, csrf = true)
+ * void admin(CandySocket ws) { … }
+ * }</pre>
+ *
  * <p>A definition that cannot work (a duplicate or malformed template, a producer that returns no
  * handler, a shorthand without a {@code CandySocket} parameter, a parameter CDI cannot resolve)
  * fails the deployment with a message naming the class and the method.
@@ -57,4 +69,52 @@ public @interface CandyRoute {
    * @return the URI template
    */
   String value();
+
+  /**
+   * Only authenticated users may connect; others are closed with {@link CloseStatus#UNAUTHORIZED}
+   * (4001) before the handler runs. Implied by {@code @RolesAllowed}.
+   *
+   * @return whether a user is required
+   */
+  @Nonbinding
+  boolean authenticated() default false;
+
+  /**
+   * Requires the CSRF token of the user's HTTP session (see {@link CandyCsrf}) as a {@code
+   * candy-token-<token>} entry of {@code Sec-WebSocket-Protocol}; a missing or wrong token closes
+   * the connection with {@link CloseStatus#INVALID_TOKEN} (4002) before the handler runs.
+   *
+   * @return whether the token is required
+   */
+  @Nonbinding
+  boolean csrf() default false;
+
+  /**
+   * Guards that run in order before the handler, CandyPack's route middleware. Each is a CDI bean.
+   *
+   * @return the guard classes
+   */
+  @Nonbinding
+  Class<? extends CandyGuard>[] guards() default {};
+
+  /**
+   * The largest message accepted, in bytes, the fragments of one message counted together; a larger
+   * one closes the connection with {@link CloseStatus#TOO_BIG} (1009) "Payload too large". {@code
+   * -1} takes {@code candy.ws.max-message-size} (default 10 MiB).
+   *
+   * @return the limit in bytes, or -1
+   */
+  @Nonbinding
+  long maxMessageSize() default -1;
+
+  /**
+   * The most messages a connection may send per window ({@code candy.ws.rate-limit-window-ms},
+   * default 1 s); more closes it with {@link CloseStatus#POLICY_VIOLATION} (1008) "Rate limit
+   * exceeded". {@code 0} turns the limit off; {@code -1} takes {@code candy.ws.rate-limit} (default
+   * 50).
+   *
+   * @return the limit per window, 0, or -1
+   */
+  @Nonbinding
+  int rateLimit() default -1;
 }

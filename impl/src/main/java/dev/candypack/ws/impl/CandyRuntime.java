@@ -4,6 +4,8 @@ import dev.candypack.ws.CandyServer;
 import dev.candypack.ws.impl.codec.JsonCodec;
 import dev.candypack.ws.impl.room.LocalServer;
 import dev.candypack.ws.impl.room.RoomRegistry;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * Everything one application's connections share: the registry of connections and rooms, the JSON
@@ -15,6 +17,13 @@ public final class CandyRuntime {
   private final RoomRegistry registry = new RoomRegistry();
   private final JsonCodec codec = new JsonCodec();
   private final CandyServer server = new LocalServer(registry, codec);
+  private volatile Executor executor = Executors.newCachedThreadPool(CandyRuntime::daemon);
+
+  private static Thread daemon(Runnable task) {
+    Thread thread = new Thread(task, "candy-ws");
+    thread.setDaemon(true);
+    return thread;
+  }
 
   /**
    * The application's connections and rooms.
@@ -32,6 +41,24 @@ public final class CandyRuntime {
    */
   public JsonCodec codec() {
     return codec;
+  }
+
+  /**
+   * Runs work that must not hold up the caller, such as closing a connection that does not read.
+   *
+   * @return the executor
+   */
+  public Executor executor() {
+    return executor;
+  }
+
+  /**
+   * Uses the container's managed executor instead of the library's own threads.
+   *
+   * @param managed the executor
+   */
+  public void useExecutor(Executor managed) {
+    this.executor = managed;
   }
 
   /**

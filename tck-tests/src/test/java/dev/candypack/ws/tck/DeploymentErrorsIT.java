@@ -27,7 +27,10 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Wrong route definitions fail their deployment with a message that names the class and the method,
@@ -37,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * <p>Not an Arquillian test: Payara Micro stays up when an application fails to deploy, so the
  * adapter cannot report the failure; the server's own log is what a developer reads.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeploymentErrorsIT {
 
   private static Process payara;
@@ -155,6 +159,7 @@ class DeploymentErrorsIT {
   }
 
   @Test
+  @Order(1)
   void theServerAndTheGoodApplicationKeepRunning() throws Exception {
     URI echo = URI.create("ws://127.0.0.1:" + port + "/good/echo");
     try (WsClient client = WsClient.connect(echo)) {
@@ -163,5 +168,18 @@ class DeploymentErrorsIT {
     }
     assertTrue(payara.isAlive());
     new URL("http://127.0.0.1:" + port + "/good/stats").openStream().close();
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE) // stops the server
+  void shuttingTheServerDownClosesEverySocketWith1001() throws Exception {
+    try (WsClient first = WsClient.connect(URI.create("ws://127.0.0.1:" + port + "/good/cmd"));
+        WsClient second = WsClient.connect(URI.create("ws://127.0.0.1:" + port + "/good/echo"))) {
+      first.send("{\"op\":\"id\"}");
+      first.next();
+      payara.destroy(); // SIGTERM: Payara Micro undeploys its applications and stops
+      assertEquals(1001, first.awaitClose().getCloseCode().getCode());
+      assertEquals(1001, second.awaitClose().getCloseCode().getCode());
+    }
   }
 }

@@ -9,6 +9,7 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -32,27 +33,43 @@ final class JdkClient implements AutoCloseable {
   final CompletableFuture<Close> closed = new CompletableFuture<>();
   private final WebSocket socket;
 
-  private JdkClient(URI uri, Map<String, String> headers) throws Exception {
+  private JdkClient(URI uri, Map<String, String> headers, List<String> subprotocols)
+      throws Exception {
     WebSocket.Builder builder = HTTP.newWebSocketBuilder();
     headers.forEach(builder::header);
+    if (!subprotocols.isEmpty()) {
+      builder.subprotocols(
+          subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
+    }
     socket =
         builder.buildAsync(uri, new Listener()).get(WsClient.TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 
   static JdkClient connect(URI uri) throws Exception {
-    return new JdkClient(uri, Map.of());
+    return new JdkClient(uri, Map.of(), List.of());
   }
 
   /** Connects with HTTP Basic credentials, {@code user:password}. */
   static JdkClient connect(URI uri, String userAndPassword) throws Exception {
     String basic =
         Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
-    return new JdkClient(uri, Map.of("Authorization", "Basic " + basic));
+    return new JdkClient(uri, Map.of("Authorization", "Basic " + basic), List.of());
   }
 
   /** Connects with extra handshake headers. */
   static JdkClient connect(URI uri, Map<String, String> headers) throws Exception {
-    return new JdkClient(uri, headers);
+    return new JdkClient(uri, headers, List.of());
+  }
+
+  /** Connects with extra handshake headers and requested subprotocols. */
+  static JdkClient connect(URI uri, Map<String, String> headers, List<String> subprotocols)
+      throws Exception {
+    return new JdkClient(uri, headers, subprotocols);
+  }
+
+  /** The subprotocol the server chose, empty when none. */
+  String subprotocol() {
+    return socket.getSubprotocol();
   }
 
   void send(String text) throws Exception {

@@ -25,7 +25,20 @@ final class RawSocket implements AutoCloseable {
 
   /** Opens a WebSocket connection by hand and checks that the server switched protocols. */
   static RawSocket connect(URI ws) throws IOException {
-    Socket socket = new Socket(ws.getHost(), ws.getPort());
+    return connect(ws, 0);
+  }
+
+  /**
+   * Opens a WebSocket connection with a small receive window, for a client that stops reading.
+   *
+   * @param receiveBuffer the socket's receive buffer in bytes, 0 for the default
+   */
+  static RawSocket connect(URI ws, int receiveBuffer) throws IOException {
+    Socket socket = new Socket();
+    if (receiveBuffer > 0) {
+      socket.setReceiveBufferSize(receiveBuffer);
+    }
+    socket.connect(new java.net.InetSocketAddress(ws.getHost(), ws.getPort()));
     byte[] key = new byte[16];
     ThreadLocalRandom.current().nextBytes(key);
     String path = ws.getRawPath() + (ws.getRawQuery() == null ? "" : "?" + ws.getRawQuery());
@@ -53,11 +66,15 @@ final class RawSocket implements AutoCloseable {
 
   /** Sends one masked text frame (payload under 126 bytes). */
   void sendText(String text) throws IOException {
-    byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+    sendFrame(0x1, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Sends one masked, final frame of any opcode (payload under 126 bytes), valid or not. */
+  void sendFrame(int opcode, byte[] payload) throws IOException {
     byte[] mask = new byte[4];
     ThreadLocalRandom.current().nextBytes(mask);
     byte[] frame = new byte[2 + 4 + payload.length];
-    frame[0] = (byte) 0x81;
+    frame[0] = (byte) (0x80 | opcode);
     frame[1] = (byte) (0x80 | payload.length);
     System.arraycopy(mask, 0, frame, 2, 4);
     for (int i = 0; i < payload.length; i++) {
@@ -65,6 +82,11 @@ final class RawSocket implements AutoCloseable {
     }
     socket.getOutputStream().write(frame);
     socket.getOutputStream().flush();
+  }
+
+  /** Sends a close frame with a code and no reason. */
+  void sendClose(int code) throws IOException {
+    sendFrame(0x8, new byte[] {(byte) (code >> 8), (byte) code});
   }
 
   /** Drops the TCP connection with a reset: no close frame, no FIN handshake. */

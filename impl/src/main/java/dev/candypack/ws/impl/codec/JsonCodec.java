@@ -1,8 +1,13 @@
 package dev.candypack.ws.impl.codec;
 
 import dev.candypack.ws.CandyMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 
 /**
@@ -54,14 +59,25 @@ public final class JsonCodec {
   }
 
   /**
-   * Parses JSON text into maps, lists and scalars.
+   * Parses JSON text into maps, lists and scalars. The whole text must be one JSON value: {@code 42
+   * apples} is not JSON.
    *
    * @param text the text
    * @return the parsed value
-   * @throws jakarta.json.bind.JsonbException when the text is not JSON
+   * @throws JsonException when the text is not JSON
    */
   Object parse(String text) {
-    return jsonb().fromJson(text, Object.class);
+    try (JsonParser parser = Json.createParser(new StringReader(text))) {
+      if (!parser.hasNext()) {
+        throw new JsonParsingException("no JSON value", parser.getLocation());
+      }
+      parser.next();
+      Object value = JsonValues.toJava(parser.getValue());
+      if (parser.hasNext()) {
+        throw new JsonParsingException("text after the JSON value", parser.getLocation());
+      }
+      return value;
+    }
   }
 
   /**
@@ -71,9 +87,11 @@ public final class JsonCodec {
    * @param type the class
    * @param <T> the type
    * @return the bound value
+   * @throws JsonException when the text is not JSON
    * @throws jakarta.json.bind.JsonbException when the text does not bind
    */
   <T> T bind(String text, Class<T> type) {
+    parse(text); // JSON-B alone would accept trailing text after the value
     return jsonb().fromJson(text, type);
   }
 

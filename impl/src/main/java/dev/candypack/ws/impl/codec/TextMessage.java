@@ -1,6 +1,7 @@
 package dev.candypack.ws.impl.codec;
 
 import dev.candypack.ws.CandyMessage;
+import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import java.util.Map;
 
@@ -44,7 +45,7 @@ final class TextMessage implements CandyMessage {
   public <T> T as(Class<T> type) {
     try {
       return codec.bind(text, type);
-    } catch (JsonbException e) {
+    } catch (JsonException | JsonbException e) {
       throw new BindingException(
           "message does not bind to " + type.getName() + ": " + e.getMessage(), e);
     }
@@ -55,7 +56,7 @@ final class TextMessage implements CandyMessage {
     if (parsed == NOT_PARSED) {
       try {
         parsed = codec.parse(text);
-      } catch (JsonbException e) {
+      } catch (JsonException e) {
         parsed = NOT_JSON;
       }
     }

@@ -6,14 +6,18 @@ import dev.candypack.ws.CandySocket;
 import dev.candypack.ws.CloseStatus;
 import dev.candypack.ws.ReadyState;
 import dev.candypack.ws.Registration;
+import dev.candypack.ws.impl.CandyRuntime;
 import dev.candypack.ws.impl.codec.JsonCodec;
 import dev.candypack.ws.impl.codec.OutboundMessage;
+import dev.candypack.ws.impl.policy.RateLimiter;
 import dev.candypack.ws.impl.room.LocalRoom;
 import dev.candypack.ws.impl.room.RoomMember;
 import dev.candypack.ws.impl.room.RoomRegistry;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -28,11 +32,19 @@ public final class Connection implements CandySocket, RoomMember {
 
   private static final Logger LOG = Logger.getLogger(Connection.class.getName());
 
+  private static final CloseStatus TOO_BIG =
+      new CloseStatus(CloseStatus.TOO_BIG, "Payload too large");
+  private static final CloseStatus RATE_LIMITED =
+      new CloseStatus(CloseStatus.POLICY_VIOLATION, "Rate limit exceeded");
+
   private final String id;
   private final String route;
   private final RoomRegistry registry;
   private final JsonCodec codec;
+  private final Executor closer;
   private final OutboundQueue outbound;
+  private final MessageAssembler assembler;
+  private final RateLimiter rateLimiter;
   private final InboundGate inbound = new InboundGate();
   private final AtomicReference<ReadyState> state = new AtomicReference<>(ReadyState.CONNECTING);
   private final Map<String, Object> data = new ConcurrentHashMap<>();
@@ -50,16 +62,19 @@ public final class Connection implements CandySocket, RoomMember {
    * @param id the connection's unique id
    * @param route the route's template, for logs
    * @param transport the container's side of the connection
-   * @param registry the application's connections and rooms
-   * @param codec the application's codec
+   * @param runtime the application's registry, codec and executor
+   * @param limits the limits of this connection
    */
   public Connection(
-      String id, String route, Transport transport, RoomRegistry registry, JsonCodec codec) {
+      String id, String route, Transport transport, CandyRuntime runtime, ConnectionLimits limits) {
     this.id = id;
     this.route = route;
-    this.registry = registry;
-    this.codec = codec;
-    this.outbound = new OutboundQueue(transport);
+    this.registry = runtime.registry();
+    this.codec = runtime.codec();
+    this.closer = runtime.executor();
+    this.outbound = new OutboundQueue(transport, limits.maxBacklogBytes(), this::overflowed);
+    this.assembler = new MessageAssembler(limits.maxMessageSize());
+    this.rateLimiter = limits.rateLimiter();
     registry.add(this);
   }
 
@@ -149,24 +164,25 @@ public final class Connection implements CandySocket, RoomMember {
     return Set.copyOf(rooms);
   }
 
+  // Membership changes hold the connection's room set, so that the set and the registry change
+  // together: a join racing a leave or a close can leave no stray membership behind.
   @Override
   public void join(String room) {
     requireRoom(room);
-    if (state() == ReadyState.CLOSED || !rooms.add(room)) {
-      return;
-    }
-    registry.join(room, this);
-    if (state() == ReadyState.CLOSED) {
-      // Closed while joining: the close may have missed this room, so take it out here.
-      leave(room);
+    synchronized (rooms) {
+      if (state() != ReadyState.CLOSED && rooms.add(room)) {
+        registry.join(room, this);
+      }
     }
   }
 
   @Override
   public void leave(String room) {
     requireRoom(room);
-    if (rooms.remove(room)) {
-      registry.leave(room, this);
+    synchronized (rooms) {
+      if (rooms.remove(room)) {
+        registry.leave(room, this);
+      }
     }
   }
 
@@ -205,7 +221,51 @@ public final class Connection implements CandySocket, RoomMember {
   }
 
   /**
-   * A text message arrived.
+   * A fragment of a text message arrived: enforce the size and rate limits, and deliver the message
+   * once whole.
+   *
+   * @param part the fragment
+   * @param last whether it ends the message
+   */
+  public void receivedText(String part, boolean last) {
+    if (isReceiving()) {
+      switch (assembler.text(part, last)) {
+        case COMPLETE -> {
+          String whole = assembler.takeText();
+          if (withinRate()) {
+            receivedText(whole);
+          }
+        }
+        case TOO_BIG -> violated(TOO_BIG);
+        case PARTIAL -> {}
+      }
+    }
+  }
+
+  /**
+   * A fragment of a binary message arrived: enforce the size and rate limits, and deliver the
+   * message once whole.
+   *
+   * @param part the fragment
+   * @param last whether it ends the message
+   */
+  public void receivedBinary(ByteBuffer part, boolean last) {
+    if (isReceiving()) {
+      switch (assembler.binary(part, last)) {
+        case COMPLETE -> {
+          byte[] whole = assembler.takeBinary();
+          if (withinRate()) {
+            receivedBinary(whole);
+          }
+        }
+        case TOO_BIG -> violated(TOO_BIG);
+        case PARTIAL -> {}
+      }
+    }
+  }
+
+  /**
+   * A whole text message arrived, within the limits.
    *
    * @param text the whole message
    */
@@ -262,14 +322,46 @@ public final class Connection implements CandySocket, RoomMember {
     }
     outbound.discard();
     inbound.discard();
-    registry.remove(this, Set.copyOf(rooms));
-    rooms.clear();
+    synchronized (rooms) {
+      registry.remove(this, rooms);
+      rooms.clear();
+    }
     closeHandlers.fire(status, this::failed);
     messageHandlers.clear();
     binaryHandlers.clear();
     pongHandlers.clear();
     closeHandlers.clear();
     errorHandlers.clear();
+  }
+
+  private boolean withinRate() {
+    if (rateLimiter.allow(System.nanoTime())) {
+      return true;
+    }
+    violated(RATE_LIMITED);
+    return false;
+  }
+
+  private void violated(CloseStatus status) {
+    LOG.fine(() -> "candy-ws: closing " + this + ": " + status.reason());
+    close(status.code(), status.reason());
+  }
+
+  /** The client reads too slowly to take what is sent to it: give up on it at once. */
+  private void overflowed() {
+    ReadyState before = state.getAndUpdate(s -> s == ReadyState.CLOSED ? s : ReadyState.CLOSING);
+    if (before == ReadyState.CONNECTING || before == ReadyState.OPEN) {
+      LOG.info(() -> "candy-ws: closing " + this + ": its backlog is over the limit");
+      synchronized (rooms) {
+        registry.remove(this, rooms); // fan-out stops reaching it now
+      }
+      outbound.abort(CloseStatus.TRY_AGAIN_LATER, "Client too slow", closer);
+    }
+  }
+
+  private boolean isReceiving() {
+    ReadyState current = state.get();
+    return current == ReadyState.OPEN || current == ReadyState.CONNECTING;
   }
 
   private boolean isSending() {

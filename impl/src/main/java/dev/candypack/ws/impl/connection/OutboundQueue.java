@@ -3,7 +3,9 @@ package dev.candypack.ws.impl.connection;
 import dev.candypack.ws.impl.codec.OutboundMessage;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,21 +22,71 @@ final class OutboundQueue {
   private static final ThreadLocal<OutboundQueue> PUMPING = new ThreadLocal<>();
 
   private final Transport transport;
+  private final long maxBacklogBytes;
+  private final Runnable overflow;
   private final Queue<Object> frames = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean sending = new AtomicBoolean();
+  private final AtomicLong backlogBytes = new AtomicLong();
   private volatile boolean closed;
+  private int inFlightBytes; // written and read by whoever holds `sending`
 
-  OutboundQueue(Transport transport) {
+  /**
+   * Creates the queue of one connection.
+   *
+   * @param transport the container's side of the connection
+   * @param maxBacklogBytes how many payload bytes may wait, the one in flight included
+   * @param overflow called, instead of queuing, by a send that would go over the backlog
+   */
+  OutboundQueue(Transport transport, long maxBacklogBytes, Runnable overflow) {
     this.transport = transport;
+    this.maxBacklogBytes = maxBacklogBytes;
+    this.overflow = overflow;
   }
 
   /**
-   * Queues a message.
+   * Queues a message, or reports an overflow when the client reads too slowly to take it.
    *
    * @param message the encoded message
    */
   void send(OutboundMessage message) {
+    if (closed) {
+      return;
+    }
+    if (backlogBytes.addAndGet(message.size()) > maxBacklogBytes) {
+      backlogBytes.addAndGet(-message.size());
+      overflow.run();
+      return;
+    }
     offer(message);
+  }
+
+  /**
+   * Gives up on the connection at once: drops the backlog and closes the transport on another
+   * thread, since a client that does not read may keep a close waiting.
+   *
+   * @param code the close code
+   * @param reason the reason
+   * @param closer runs the close
+   */
+  void abort(int code, String reason, Executor closer) {
+    discard();
+    closer.execute(
+        () -> {
+          try {
+            transport.close(code, reason);
+          } catch (Exception e) {
+            LOG.log(Level.FINE, "close after an overflow failed", e);
+          }
+        });
+  }
+
+  /**
+   * How many payload bytes wait to be sent, the one in flight included.
+   *
+   * @return the backlog in bytes
+   */
+  long backlogBytes() {
+    return backlogBytes.get();
   }
 
   /** Queues a ping frame behind the messages already queued. */
@@ -56,6 +108,7 @@ final class OutboundQueue {
   void discard() {
     closed = true;
     frames.clear();
+    backlogBytes.set(0);
   }
 
   /**
@@ -99,8 +152,10 @@ final class OutboundQueue {
   private void write(Object frame) {
     try {
       if (frame instanceof OutboundMessage.Text text) {
+        inFlightBytes = text.size();
         transport.sendText(text.text(), this::sent);
       } else if (frame instanceof OutboundMessage.Binary binary) {
+        inFlightBytes = binary.size();
         transport.sendBinary(binary.view(), this::sent);
       } else if (frame == Control.PING) {
         transport.ping();
@@ -120,6 +175,10 @@ final class OutboundQueue {
     if (failure != null && !closed) {
       LOG.log(Level.FINE, "send failed; the connection is closing", failure);
     }
+    if (!closed) {
+      backlogBytes.addAndGet(-inFlightBytes); // discard() has already emptied the backlog
+    }
+    inFlightBytes = 0;
     sending.set(false);
     if (PUMPING.get() != this) {
       pump();

@@ -1,11 +1,14 @@
 package dev.candypack.ws.impl.endpoint;
 
+import dev.candypack.ws.Candy;
 import dev.candypack.ws.CloseStatus;
 import dev.candypack.ws.impl.CandyRuntime;
 import dev.candypack.ws.impl.connection.Connection;
+import dev.candypack.ws.impl.connection.ConnectionLimits;
 import dev.candypack.ws.impl.context.CandyContext;
 import dev.candypack.ws.impl.context.RequestSnapshot;
 import dev.candypack.ws.impl.context.UserAuth;
+import dev.candypack.ws.impl.policy.RoutePolicy;
 import dev.candypack.ws.impl.route.Route;
 import dev.candypack.ws.impl.route.RouteHandler;
 import jakarta.websocket.CloseReason;
@@ -14,10 +17,12 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,56 +36,89 @@ public final class CandyEndpoint extends Endpoint {
 
   private static final Logger LOG = Logger.getLogger(CandyEndpoint.class.getName());
 
-  /** CandyPack's largest message, 10 MiB. */
-  private static final int MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
-
   private final Route route;
+  private final RoutePolicy policy;
   private final CandyRuntime runtime;
   private final String contextPath;
   private Connection connection;
   private RouteHandler handler;
 
-  CandyEndpoint(Route route, CandyRuntime runtime, String contextPath) {
+  CandyEndpoint(Route route, RoutePolicy policy, CandyRuntime runtime, String contextPath) {
     this.route = route;
+    this.policy = policy;
     this.runtime = runtime;
     this.contextPath = contextPath;
   }
 
   @Override
   public void onOpen(Session session, EndpointConfig config) {
-    session.setMaxTextMessageBufferSize(MAX_MESSAGE_BYTES);
-    session.setMaxBinaryMessageBufferSize(MAX_MESSAGE_BYTES);
+    Object refusal = config.getUserProperties().remove(HandshakeConfigurator.REFUSAL);
+    if (refusal instanceof CloseStatus status) {
+      refuse(session, status);
+      return;
+    }
+    allowContainerLimits(session);
     Connection opened =
         new Connection(
             UUID.randomUUID().toString(),
             route.template().value(),
             new SessionTransport(session),
-            runtime.registry(),
-            runtime.codec());
+            runtime,
+            new ConnectionLimits(
+                policy.maxMessageSize(), policy.newRateLimiter(), policy.maxBacklogBytes()));
     connection = opened;
-    session.addMessageHandler(String.class, (MessageHandler.Whole<String>) opened::receivedText);
+    session.addMessageHandler(String.class, (MessageHandler.Partial<String>) opened::receivedText);
     session.addMessageHandler(
-        ByteBuffer.class,
-        (MessageHandler.Whole<ByteBuffer>) data -> opened.receivedBinary(bytes(data)));
+        ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) opened::receivedBinary);
     session.addMessageHandler(
         PongMessage.class,
         (MessageHandler.Whole<PongMessage>)
             pong -> opened.receivedPong(bytes(pong.getApplicationData())));
-    runHandler(session, config, opened);
+    Candy candy = candy(session, config);
+    Optional<CloseStatus> guarded = policy.guard(candy);
+    if (guarded.isPresent()) {
+      opened.close(guarded.get().code(), guarded.get().reason());
+      return;
+    }
+    runHandler(opened, candy);
   }
 
-  private void runHandler(Session session, EndpointConfig config, Connection opened) {
+  /**
+   * Lets the connection's own limits decide: the container's buffers only need to hold a fragment
+   * of the largest message, and its idle timeout follows the settings.
+   */
+  private void allowContainerLimits(Session session) {
+    int buffer = (int) Math.min(Integer.MAX_VALUE, policy.maxMessageSize() + 1);
+    session.setMaxTextMessageBufferSize(buffer);
+    session.setMaxBinaryMessageBufferSize(buffer);
+    if (policy.idleTimeoutMillis() > 0) {
+      session.setMaxIdleTimeout(policy.idleTimeoutMillis());
+    }
+  }
+
+  private void refuse(Session session, CloseStatus status) {
+    try {
+      session.close(
+          new CloseReason(CloseReason.CloseCodes.getCloseCode(status.code()), status.reason()));
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "candy-ws: closing a refused connection failed", e);
+    }
+  }
+
+  private Candy candy(Session session, EndpointConfig config) {
     Principal user = session.getUserPrincipal();
-    var candy =
-        new CandyContext(
-            RequestSnapshot.of(
-                relativePath(session),
-                session.getPathParameters(),
-                session.getQueryString(),
-                headers(config),
-                user),
-            new UserAuth(user),
-            runtime.server());
+    return new CandyContext(
+        RequestSnapshot.of(
+            relativePath(session),
+            session.getPathParameters(),
+            session.getQueryString(),
+            headers(config),
+            user),
+        new UserAuth(user),
+        runtime.server());
+  }
+
+  private void runHandler(Connection opened, Candy candy) {
     try {
       handler = route.newHandler();
       handler

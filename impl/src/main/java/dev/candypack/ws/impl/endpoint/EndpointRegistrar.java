@@ -2,6 +2,9 @@ package dev.candypack.ws.impl.endpoint;
 
 import dev.candypack.ws.CloseStatus;
 import dev.candypack.ws.impl.CandyRuntime;
+import dev.candypack.ws.impl.config.CandySettings;
+import dev.candypack.ws.impl.config.SettingsLoader;
+import dev.candypack.ws.impl.policy.RoutePolicy;
 import dev.candypack.ws.impl.route.Route;
 import dev.candypack.ws.impl.route.RouteExtension;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -13,6 +16,8 @@ import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -48,12 +53,16 @@ public final class EndpointRegistrar implements ServletContextListener {
               + " route(s) cannot be served");
     }
     runtime = extension.runtime();
+    managedExecutor().ifPresent(runtime::useExecutor);
+    CandySettings settings = SettingsLoader.load(Thread.currentThread().getContextClassLoader());
     for (Route route : routes) {
+      RoutePolicy policy = RoutePolicy.of(route, settings, applicationBeans);
       try {
         container.addEndpoint(
             ServerEndpointConfig.Builder.create(CandyEndpoint.class, route.template().value())
                 .configurator(
-                    new HandshakeConfigurator(route, runtime, servletContext.getContextPath()))
+                    new HandshakeConfigurator(
+                        route, policy, runtime, servletContext.getContextPath()))
                 .build());
       } catch (DeploymentException e) {
         throw new IllegalStateException(
@@ -73,6 +82,15 @@ public final class EndpointRegistrar implements ServletContextListener {
       return InitialContext.doLookup("java:comp/BeanManager");
     } catch (NamingException e) {
       return CDI.current().getBeanManager();
+    }
+  }
+
+  /** The container's default managed executor, so that closes run on threads it manages. */
+  private static Optional<Executor> managedExecutor() {
+    try {
+      return Optional.of(InitialContext.doLookup("java:comp/DefaultManagedExecutorService"));
+    } catch (NamingException e) {
+      return Optional.empty();
     }
   }
 

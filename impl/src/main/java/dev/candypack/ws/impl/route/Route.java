@@ -1,14 +1,42 @@
 package dev.candypack.ws.impl.route;
 
-/** A route found at deployment: its template, where it was declared, and how to get its handler. */
+import dev.candypack.ws.CandyRoute;
+import java.util.Set;
+
+/**
+ * A route found at deployment: its template, its options, where it was declared, and how to get its
+ * handler.
+ */
 public abstract sealed class Route permits ProducerRoute, ShorthandRoute {
 
   private final RouteTemplate template;
   private final String declaration;
+  private final CandyRoute options;
+  private final Set<String> rolesAllowed;
 
-  Route(RouteTemplate template, String declaration) {
+  Route(RouteTemplate template, String declaration, CandyRoute options, Set<String> rolesAllowed) {
     this.template = template;
     this.declaration = declaration;
+    this.options = options;
+    this.rolesAllowed = Set.copyOf(rolesAllowed);
+  }
+
+  /**
+   * The route's annotation, with its limits and security options.
+   *
+   * @return the annotation
+   */
+  public CandyRoute options() {
+    return options;
+  }
+
+  /**
+   * The roles of {@code @RolesAllowed} on the route's method.
+   *
+   * @return the roles; empty when the method has no such annotation
+   */
+  public Set<String> rolesAllowed() {
+    return rolesAllowed;
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.candypack.ws.CandyRoute;
 import dev.candypack.ws.CandyServer;
 import dev.candypack.ws.CandySocket;
 import dev.candypack.ws.impl.CandyRuntime;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
@@ -24,6 +25,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
@@ -60,7 +62,14 @@ public class RouteExtension implements Extension {
     RouteTemplate template = template(route, method);
     if (template != null) {
       routes.add(
-          new ProducerRoute(template, describe(method), beanManager, event.getBean(), handlerType));
+          new ProducerRoute(
+              template,
+              describe(method),
+              route,
+              rolesAllowed(method),
+              beanManager,
+              event.getBean(),
+              handlerType));
     }
   }
 
@@ -76,7 +85,14 @@ public class RouteExtension implements Extension {
       RouteTemplate template = template(route, method);
       if (template != null) {
         routes.add(
-            new ShorthandRoute(template, describe(method), beanManager, event.getBean(), method));
+            new ShorthandRoute(
+                template,
+                describe(method),
+                route,
+                rolesAllowed(method),
+                beanManager,
+                event.getBean(),
+                method));
       }
     }
   }
@@ -180,6 +196,11 @@ public class RouteExtension implements Extension {
 
   private void problem(AnnotatedMethod<?> method, String text) {
     problems.add("candy-ws: the route method " + describe(method) + " " + text);
+  }
+
+  private static Set<String> rolesAllowed(AnnotatedMethod<?> method) {
+    RolesAllowed roles = method.getAnnotation(RolesAllowed.class);
+    return roles == null ? Set.of() : Set.of(roles.value());
   }
 
   static String describe(AnnotatedMethod<?> method) {

@@ -2,6 +2,7 @@ package dev.candypack.ws.impl.route;
 
 import dev.candypack.ws.AsyncCandyHandler;
 import dev.candypack.ws.Candy;
+import dev.candypack.ws.CandyRoute;
 import dev.candypack.ws.CandySocket;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
@@ -13,6 +14,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -30,10 +32,12 @@ final class ShorthandRoute extends Route {
   ShorthandRoute(
       RouteTemplate template,
       String declaration,
+      CandyRoute options,
+      Set<String> rolesAllowed,
       BeanManager beanManager,
       Bean<?> bean,
       AnnotatedMethod<?> method) {
-    super(template, declaration);
+    super(template, declaration, options, rolesAllowed);
     this.beanManager = beanManager;
     this.bean = bean;
     this.method = method;

@@ -1,0 +1,137 @@
+package dev.candypack.ws.impl.policy;
+
+import dev.candypack.ws.Candy;
+import dev.candypack.ws.CandyRoute;
+import dev.candypack.ws.CloseStatus;
+import dev.candypack.ws.impl.config.CandySettings;
+import dev.candypack.ws.impl.route.Route;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.websocket.server.HandshakeRequest;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything one route requires of a connection: the checks of its handshake, its guards, and the
+ * limits of its messages and backlog. The route's attributes win over the application's settings.
+ */
+public final class RoutePolicy {
+
+  private static final CloseStatus UNAUTHORIZED =
+      new CloseStatus(CloseStatus.UNAUTHORIZED, "Unauthorized");
+  private static final CloseStatus FORBIDDEN = new CloseStatus(CloseStatus.FORBIDDEN, "Forbidden");
+  private static final CloseStatus INVALID_TOKEN =
+      new CloseStatus(CloseStatus.INVALID_TOKEN, "Invalid CSRF token");
+
+  private final long maxMessageSize;
+  private final int rateLimit;
+  private final long rateWindowMillis;
+  private final long maxBacklogBytes;
+  private final long idleTimeoutMillis;
+  private final boolean authenticated;
+  private final Set<String> roles;
+  private final boolean csrf;
+  private final OriginPolicy origins;
+  private final Guards guards;
+
+  private RoutePolicy(Route route, CandySettings settings, Guards guards) {
+    CandyRoute options = route.options();
+    this.maxMessageSize =
+        options.maxMessageSize() >= 0 ? options.maxMessageSize() : settings.maxMessageSize();
+    this.rateLimit = options.rateLimit() >= 0 ? options.rateLimit() : settings.rateLimit();
+    this.rateWindowMillis = settings.rateWindowMillis();
+    this.maxBacklogBytes = settings.maxBacklogBytes();
+    this.idleTimeoutMillis = settings.idleTimeoutMillis();
+    this.roles = route.rolesAllowed();
+    this.authenticated = options.authenticated() || !roles.isEmpty();
+    this.csrf = options.csrf();
+    this.origins = new OriginPolicy(settings.allowedOrigins());
+    this.guards = guards;
+  }
+
+  /**
+   * The policy of a route.
+   *
+   * @param route the route
+   * @param settings the application's settings
+   * @param beans the application's bean manager, to find the guards
+   * @return the policy
+   * @throws IllegalStateException when a guard is not a CDI bean
+   */
+  public static RoutePolicy of(Route route, CandySettings settings, BeanManager beans) {
+    return new RoutePolicy(
+        route,
+        settings,
+        Guards.resolve(beans, Arrays.asList(route.options().guards()), route.toString()));
+  }
+
+  /**
+   * Checks a handshake's origin.
+   *
+   * @param origin the {@code Origin} header, or {@code null}
+   * @param host the {@code Host} header, or {@code null} when unknown
+   * @return whether the upgrade may go on; when not, the container answers 403
+   */
+  public boolean allowsOrigin(String origin, String host) {
+    return origins.allows(origin, host);
+  }
+
+  /**
+   * Checks what can only be checked during the handshake: the CSRF token, the user and the roles.
+   *
+   * @param request the handshake
+   * @return the close status to end the connection with, or empty to let it through
+   */
+  public Optional<CloseStatus> admit(HandshakeRequest request) {
+    if (csrf
+        && !CsrfTokens.matches(
+            request.getHttpSession(), request.getHeaders().get("Sec-WebSocket-Protocol"))) {
+      return Optional.of(INVALID_TOKEN);
+    }
+    if (authenticated && request.getUserPrincipal() == null) {
+      return Optional.of(UNAUTHORIZED);
+    }
+    if (!roles.isEmpty() && roles.stream().noneMatch(request::isUserInRole)) {
+      return Optional.of(FORBIDDEN);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Runs the route's guards.
+   *
+   * @param candy the connection's request context
+   * @return the close status when a guard refused or failed, empty when all allowed
+   */
+  public Optional<CloseStatus> guard(Candy candy) {
+    return guards.check(candy);
+  }
+
+  /**
+   * @return the largest message in bytes
+   */
+  public long maxMessageSize() {
+    return maxMessageSize;
+  }
+
+  /**
+   * @return the limiter for one new connection
+   */
+  public RateLimiter newRateLimiter() {
+    return new RateLimiter(rateLimit, rateWindowMillis);
+  }
+
+  /**
+   * @return how many bytes may wait to be sent to one connection
+   */
+  public long maxBacklogBytes() {
+    return maxBacklogBytes;
+  }
+
+  /**
+   * @return the idle timeout in milliseconds, 0 for the container's default
+   */
+  public long idleTimeoutMillis() {
+    return idleTimeoutMillis;
+  }
+}

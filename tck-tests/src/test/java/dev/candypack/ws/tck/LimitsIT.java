@@ -1,0 +1,402 @@
+package dev.candypack.ws.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.candypack.ws.tck.limits.LimitRoutes;
+import jakarta.websocket.CloseReason;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * CandyPack's limits and close codes, authentication, guards, CSRF, origins and slow or broken
+ * clients, on a real server with real clients. The WAR's {@code microprofile-config.properties}
+ * sets a 4 s idle timeout and one allowed foreign origin; the backlog keeps its 4 MiB default.
+ */
+@ExtendWith(ArquillianExtension.class)
+class LimitsIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Server.war("limits")
+        .addPackage(LimitRoutes.class.getPackage())
+        .addAsResource(
+            "limits/microprofile-config.properties", "META-INF/microprofile-config.properties");
+  }
+
+  @ArquillianResource URL url;
+  Server server;
+
+  @BeforeEach
+  void server() {
+    server = new Server(url);
+  }
+
+  /** A send the server answers with a close: the close may race the send's own completion. */
+  private interface Send {
+    void run() throws Exception;
+  }
+
+  private static void sendOverTheLimit(Send send) {
+    try {
+      send.run();
+    } catch (Exception | Error closedWhileSending) {
+      // The server closed the connection while the client was still writing; that is the point.
+    }
+  }
+
+  private static void assertClosed(int code, String reason, CloseReason actual) {
+    assertEquals(code, actual.getCloseCode().getCode(), actual.toString());
+    assertEquals(reason, actual.getReasonPhrase());
+  }
+
+  private String get(HttpClient http, String query) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(server.http("limits?" + query)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode());
+    return response.body();
+  }
+
+  /** {@code clients members guardRuns heapBytes} from the server. */
+  private long[] state(String query) throws Exception {
+    String[] parts = get(HttpClient.newHttpClient(), "what=state&" + query).split(" ");
+    long[] numbers = new long[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      numbers[i] = Long.parseLong(parts[i]);
+    }
+    return numbers;
+  }
+
+  private long[] awaitState(String query, Predicate<long[]> condition) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(WsClient.TIMEOUT_SECONDS).toNanos();
+    long[] last;
+    do {
+      last = state(query);
+      if (condition.test(last)) {
+        return last;
+      }
+      LockSupport.parkNanos(Duration.ofMillis(50).toNanos()); // the poll interval
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError("the server never reached the state; last: " + List.of(last));
+  }
+
+  // ---- message size ----------------------------------------------------------------------
+
+  @Test
+  void exactlyTheRoutesMessageSizePassesAndOneByteMoreCloses1009() throws Exception {
+    try (WsClient client = WsClient.connect(server.ws("small"))) {
+      client.send("a".repeat(1024));
+      assertEquals("ok:1024", client.next());
+      client.sendBinary(new byte[1024]);
+      assertEquals("ok:1024", client.next());
+      sendOverTheLimit(() -> client.send("é".repeat(513))); // 1,026 bytes in UTF-8, 513 chars
+      assertClosed(1009, "Payload too large", client.awaitClose());
+    }
+    try (WsClient client = WsClient.connect(server.ws("small"))) {
+      sendOverTheLimit(() -> client.sendBinary(new byte[1025]));
+      assertClosed(1009, "Payload too large", client.awaitClose());
+    }
+  }
+
+  @Test
+  void theFragmentsOfOneMessageCountTogether() throws Exception {
+    try (WsClient client = WsClient.connect(server.ws("small"))) {
+      client.session().getBasicRemote().sendText("a".repeat(512), false);
+      client.session().getBasicRemote().sendText("a".repeat(512), true);
+      assertEquals("ok:1024", client.next());
+      client.session().getBasicRemote().sendText("a".repeat(400), false);
+      client.session().getBasicRemote().sendText("a".repeat(400), false);
+      sendOverTheLimit(() -> client.session().getBasicRemote().sendText("a".repeat(400), true));
+      assertClosed(1009, "Payload too large", client.awaitClose());
+    }
+  }
+
+  @Test
+  void theDefaultMessageSizeIsTenMebibytes() throws Exception {
+    int tenMiB = 10 * 1024 * 1024;
+    try (WsClient client = WsClient.connect(server.ws("defaults"))) {
+      client.send("b".repeat(tenMiB));
+      assertEquals("ok:" + tenMiB, client.next());
+    }
+    try (WsClient client = WsClient.connect(server.ws("defaults"))) {
+      sendOverTheLimit(() -> client.send("b".repeat(tenMiB + 1)));
+      assertClosed(1009, "Payload too large", client.awaitClose());
+    }
+  }
+
+  // ---- rate limit ------------------------------------------------------------------------
+
+  @Test
+  void exactlyTheRoutesRateLimitPassesAndOneMoreCloses1008() throws Exception {
+    try (WsClient client = WsClient.connect(server.ws("rated"))) {
+      for (int i = 1; i <= 6; i++) {
+        client.send("m" + i);
+      }
+      for (int i = 1; i <= 5; i++) {
+        assertEquals("ok:m" + i, client.next());
+      }
+      assertClosed(1008, "Rate limit exceeded", client.awaitClose());
+      assertTrue(client.texts.isEmpty(), "the sixth message was not handled");
+    }
+  }
+
+  @Test
+  void theDefaultRateLimitIsFiftyMessagesASecond() throws Exception {
+    try (WsClient client = WsClient.connect(server.ws("defaults"))) {
+      for (int i = 0; i < 51; i++) {
+        client.send("x");
+      }
+      for (int i = 0; i < 50; i++) {
+        assertEquals("ok:1", client.next());
+      }
+      assertClosed(1008, "Rate limit exceeded", client.awaitClose());
+    }
+  }
+
+  @Test
+  void aRouteCanTurnTheRateLimitOff() throws Exception {
+    try (WsClient client = WsClient.connect(server.ws("small"))) {
+      for (int i = 0; i < 300; i++) {
+        client.send("y");
+      }
+      for (int i = 0; i < 300; i++) {
+        assertEquals("ok:1", client.next());
+      }
+    }
+  }
+
+  // ---- authentication and guards ---------------------------------------------------------
+
+  @Test
+  void anAuthenticatedRouteClosesAnonymousClientsWith4001BeforeItsHandler() throws Exception {
+    try (JdkClient anonymous = JdkClient.connect(server.ws("members"))) {
+      assertEquals(new JdkClient.Close(4001, "Unauthorized"), anonymous.awaitClose());
+      assertTrue(anonymous.texts.isEmpty(), "the handler never ran");
+    }
+    try (JdkClient bob = JdkClient.connect(server.ws("members"), "bob:secret")) {
+      assertEquals("welcome bob", bob.next());
+    }
+  }
+
+  @Test
+  void rolesAllowedClosesUsersWithoutTheRoleWith4003() throws Exception {
+    try (JdkClient anonymous = JdkClient.connect(server.ws("admin"))) {
+      assertEquals(4001, anonymous.awaitClose().code());
+    }
+    try (JdkClient bob = JdkClient.connect(server.ws("admin"), "bob:secret")) {
+      assertEquals(new JdkClient.Close(4003, "Forbidden"), bob.awaitClose());
+      assertTrue(bob.texts.isEmpty(), "the handler never ran");
+    }
+    try (JdkClient alice = JdkClient.connect(server.ws("admin"), "alice:secret")) {
+      assertEquals("admin alice", alice.next());
+    }
+  }
+
+  @Test
+  void guardsRunInOrderAndTheFirstRefusalCloses4003() throws Exception {
+    long runsBefore = state("")[2];
+    try (JdkClient refused = JdkClient.connect(server.ws("guarded"))) {
+      assertEquals(new JdkClient.Close(4003, "Forbidden"), refused.awaitClose());
+      assertTrue(refused.texts.isEmpty());
+    }
+    assertEquals(runsBefore, state("")[2], "the second guard never ran");
+    try (JdkClient allowed = JdkClient.connect(server.ws("guarded"), Map.of("X-Guard", "yes"))) {
+      assertEquals("through the guards", allowed.next());
+    }
+    assertEquals(runsBefore + 1, state("")[2]);
+  }
+
+  @Test
+  void aFailingGuardCloses4000() throws Exception {
+    try (JdkClient client = JdkClient.connect(server.ws("failing-guard"))) {
+      assertEquals(new JdkClient.Close(4000, "Guard failed"), client.awaitClose());
+      assertTrue(client.texts.isEmpty());
+    }
+  }
+
+  // ---- CSRF and origins ------------------------------------------------------------------
+
+  @Test
+  void aCsrfRouteNeedsTheSessionsTokenAsASubprotocolEntry() throws Exception {
+    CookieManager cookies = new CookieManager();
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+    String token = get(browser, "what=token");
+    assertEquals(token, get(browser, "what=token"), "one token per session");
+    String sessionCookie =
+        cookies.getCookieStore().getCookies().stream()
+            .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+            .reduce((a, b) -> a + "; " + b)
+            .orElseThrow();
+    Map<String, String> withSession = Map.of("Cookie", sessionCookie);
+
+    try (JdkClient valid =
+        JdkClient.connect(
+            server.ws("csrf"), withSession, List.of("candy-ws", "candy-token-" + token))) {
+      assertEquals("token accepted", valid.next());
+      assertEquals("candy-ws", valid.subprotocol(), "the token is never echoed");
+    }
+    try (JdkClient missing = JdkClient.connect(server.ws("csrf"), withSession, List.of())) {
+      assertEquals(new JdkClient.Close(4002, "Invalid CSRF token"), missing.awaitClose());
+    }
+    try (JdkClient wrong =
+        JdkClient.connect(
+            server.ws("csrf"), withSession, List.of("candy-ws", "candy-token-forged"))) {
+      assertEquals(4002, wrong.awaitClose().code());
+    }
+    try (JdkClient noSession =
+        JdkClient.connect(
+            server.ws("csrf"), Map.of(), List.of("candy-ws", "candy-token-" + token))) {
+      assertEquals(4002, noSession.awaitClose().code());
+    }
+  }
+
+  @Test
+  void aBrowserFromAnotherOriginIsRefusedWith403() throws Exception {
+    ExecutionException refused =
+        assertThrows(
+            ExecutionException.class,
+            () -> JdkClient.connect(server.ws("small"), Map.of("Origin", "http://evil.example")));
+    assertTrue(refused.getCause() instanceof WebSocketHandshakeException, refused.toString());
+    assertEquals(
+        403, ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
+
+    URI ws = server.ws("small");
+    String sameOrigin = "http://" + ws.getHost() + ":" + ws.getPort();
+    for (Map<String, String> headers :
+        List.of(
+            Map.of("Origin", sameOrigin),
+            Map.of("Origin", "http://allowed.example"),
+            Map.<String, String>of())) {
+      try (JdkClient client = JdkClient.connect(ws, headers)) {
+        client.send("hi");
+        assertEquals("ok:2", client.next(), headers.toString());
+      }
+    }
+  }
+
+  // ---- slow, idle, vanishing and broken clients ------------------------------------------
+
+  @Test
+  void aClientThatNeverReadsIsClosedOverItsBacklogWithoutDelayingTheOthers() throws Exception {
+    int messages = 1000;
+    RawSocket stalled = RawSocket.connect(server.ws("flood-member"), 1024); // never reads
+    try (WsClient reader = WsClient.connect(server.ws("flood-member"));
+        WsClient trigger = WsClient.connect(server.ws("flood-trigger"))) {
+      assertEquals("joined", reader.next());
+      awaitState("room=flood", s -> s[1] == 2);
+      trigger.send(messages + " 16384");
+      for (int i = 0; i < messages; i++) {
+        String message = reader.next();
+        assertEquals(String.format("%07d", i), message.substring(0, 7));
+        assertEquals(16384, message.length());
+      }
+      assertEquals("done", trigger.next());
+      awaitState("room=flood", s -> s[1] == 1);
+      assertTrue(
+          get(HttpClient.newHttpClient(), "what=closes").contains("1013"),
+          "the stalled client was closed with 1013 Try again later");
+    } finally {
+      stalled.close();
+    }
+  }
+
+  @Test
+  void anIdleConnectionIsClosedAfterTheConfiguredTimeout() throws Exception {
+    try (WsClient idle = WsClient.connect(server.ws("defaults"))) {
+      CloseReason reason = idle.awaitClose();
+      assertTrue(reason.getCloseCode().getCode() >= 1000, reason.toString());
+    }
+  }
+
+  @Test
+  void tenThousandAbruptDisconnectsLeaveTheRegistryEmptyAndTheHeapFlat() throws Exception {
+    long clientsBefore = state("")[0];
+    cycles(1_000); // warm up before measuring
+    awaitState("", s -> s[0] == clientsBefore);
+    long heapBefore = state("heap=1")[3];
+    cycles(10_000);
+    long[] after = awaitState("", s -> s[0] == clientsBefore);
+    long heapAfter = state("heap=1")[3];
+    System.out.printf(
+        "10,000 connect/reset cycles: clients %d -> %d, heap %.1f MiB -> %.1f MiB%n",
+        clientsBefore, after[0], heapBefore / 1048576.0, heapAfter / 1048576.0);
+    assertTrue(
+        heapAfter - heapBefore < 16L * 1024 * 1024,
+        "the heap grew by " + (heapAfter - heapBefore) + " bytes");
+  }
+
+  private void cycles(int count) throws Exception {
+    int threads = 4;
+    List<Thread> workers = new ArrayList<>();
+    List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      Thread worker =
+          new Thread(
+              () -> {
+                try {
+                  for (int i = 0; i < count / threads; i++) {
+                    RawSocket.connect(server.ws("join")).vanish();
+                  }
+                } catch (Throwable e) {
+                  failures.add(e);
+                }
+              });
+      worker.start();
+      workers.add(worker);
+    }
+    for (Thread worker : workers) {
+      worker.join();
+    }
+    assertTrue(failures.isEmpty(), failures.toString());
+  }
+
+  @Test
+  void brokenFramesAndHugeRoomNamesDoNotHurtTheServerOrOtherConnections() throws Exception {
+    try (WsClient bystander = WsClient.connect(server.ws("join"))) {
+      String hugeRoom = "r".repeat(64 * 1024);
+      bystander.send(hugeRoom);
+      assertEquals("joined:" + hugeRoom.length(), bystander.next());
+
+      try (RawSocket invalidUtf8 = RawSocket.connect(server.ws("join"))) {
+        invalidUtf8.sendFrame(0x1, new byte[] {(byte) 0xC3, (byte) 0x28});
+      }
+      try (RawSocket afterClose = RawSocket.connect(server.ws("join"))) {
+        afterClose.sendClose(1000);
+        afterClose.sendText("a frame after close");
+        afterClose.sendText("and another");
+      }
+      try (RawSocket unknownOpcode = RawSocket.connect(server.ws("join"))) {
+        unknownOpcode.sendFrame(0x3, "reserved".getBytes(StandardCharsets.UTF_8));
+      }
+      bystander.send("still-here");
+      assertEquals("joined:10", bystander.next());
+    }
+    try (WsClient newcomer = WsClient.connect(server.ws("small"))) {
+      newcomer.send("{not json");
+      assertEquals("ok:9", newcomer.next());
+    }
+  }
+}
