@@ -1,0 +1,145 @@
+package dev.candypack.ws.impl.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CandySettingsTest {
+
+  @Test
+  void defaultsAreCandyPacks() {
+    CandySettings settings = CandySettings.from(key -> Optional.empty());
+
+    assertEquals(10L * 1024 * 1024, settings.maxMessageSize());
+    assertEquals(50, settings.rateLimit());
+    assertEquals(1000, settings.rateWindowMillis());
+    assertEquals(4L * 1024 * 1024, settings.maxBacklogBytes());
+    assertEquals(0, settings.idleTimeoutMillis());
+    assertEquals(List.of(), settings.allowedOrigins());
+    assertEquals(CandySettings.DEFAULTS, settings);
+  }
+
+  @Test
+  void readsEveryKey() {
+    CandySettings settings =
+        CandySettings.from(
+            source(
+                Map.of(
+                    "candy.ws.max-message-size", "1024",
+                    "candy.ws.rate-limit", "0",
+                    "candy.ws.rate-limit-window-ms", "250",
+                    "candy.ws.max-backlog-bytes", " 2048 ",
+                    "candy.ws.idle-timeout-ms", "30000",
+                    "candy.ws.allowed-origins", "https://app.example")));
+
+    assertEquals(
+        new CandySettings(1024, 0, 250, 2048, 30_000, List.of("https://app.example")), settings);
+  }
+
+  @Test
+  void emptyValuesTakeTheDefaults() {
+    CandySettings settings =
+        CandySettings.from(
+            source(
+                Map.of(
+                    "candy.ws.max-message-size", "",
+                    "candy.ws.rate-limit", "  ",
+                    "candy.ws.allowed-origins", "")));
+
+    assertEquals(CandySettings.DEFAULTS, settings);
+  }
+
+  @Test
+  void unrelatedKeysAreIgnored() {
+    CandySettings settings =
+        CandySettings.from(
+            source(Map.of("max-message-size", "1", "candy.max-message-size", "x", "rate", "x")));
+
+    assertEquals(CandySettings.DEFAULTS, settings);
+  }
+
+  @Test
+  void allowedOriginsAreACommaSeparatedList() {
+    assertEquals(
+        List.of("https://a.example", "http://b.example:8080", "*"),
+        origins(" https://a.example ,http://b.example:8080,, * ,"));
+    assertEquals(List.of("https://a.example"), origins("https://a.example"));
+    assertEquals(List.of(), origins(" , ,"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "max-message-size, ten",
+    "max-message-size, 10MiB",
+    "max-message-size, 0",
+    "max-message-size, -1",
+    "max-message-size, 1.5",
+    "rate-limit, -1",
+    "rate-limit, fifty",
+    "rate-limit-window-ms, 0",
+    "rate-limit-window-ms, 1s",
+    "max-backlog-bytes, 0",
+    "max-backlog-bytes, 99999999999999999999",
+    "idle-timeout-ms, -1",
+    "idle-timeout-ms, 30s",
+  })
+  void invalidNumbersThrowNamingTheKey(String key, String value) {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> CandySettings.from(source(Map.of("candy.ws." + key, value))));
+
+    assertTrue(e.getMessage().contains("candy.ws." + key), e.getMessage());
+    assertTrue(e.getMessage().contains(value), e.getMessage());
+  }
+
+  @Test
+  void smallestValidNumbers() {
+    CandySettings settings =
+        CandySettings.from(
+            source(
+                Map.of(
+                    "candy.ws.max-message-size", "1",
+                    "candy.ws.rate-limit", "0",
+                    "candy.ws.rate-limit-window-ms", "1",
+                    "candy.ws.max-backlog-bytes", "1",
+                    "candy.ws.idle-timeout-ms", "0")));
+
+    assertEquals(new CandySettings(1, 0, 1, 1, 0, List.of()), settings);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"rate-limit, 4294967296", "rate-limit, 3000000000", "rate-limit, 2147483648"})
+  void numbersTooLargeForAnIntThrowNamingTheKey(String key, String value) {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> CandySettings.from(source(Map.of("candy.ws." + key, value))));
+
+    assertTrue(e.getMessage().contains("candy.ws." + key), e.getMessage());
+  }
+
+  @Test
+  void theLargestIntIsAValidRateLimit() {
+    CandySettings settings =
+        CandySettings.from(source(Map.of("candy.ws.rate-limit", "2147483647")));
+
+    assertEquals(Integer.MAX_VALUE, settings.rateLimit());
+  }
+
+  private static List<String> origins(String value) {
+    return CandySettings.from(source(Map.of("candy.ws.allowed-origins", value))).allowedOrigins();
+  }
+
+  private static Function<String, Optional<String>> source(Map<String, String> values) {
+    return key -> Optional.ofNullable(values.get(key));
+  }
+}
