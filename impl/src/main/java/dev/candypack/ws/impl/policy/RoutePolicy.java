@@ -108,28 +108,36 @@ public final class RoutePolicy {
   }
 
   /**
-   * @return the largest message in bytes
+   * The largest incoming message, the route's own limit or the application's.
+   *
+   * @return the limit in bytes
    */
   public long maxMessageSize() {
     return maxMessageSize;
   }
 
   /**
-   * @return the limiter for one new connection
+   * A rate limiter for one new connection; limiters keep state, so each connection gets its own.
+   *
+   * @return a new limiter
    */
   public RateLimiter newRateLimiter() {
     return new RateLimiter(rateLimit, rateWindowMillis);
   }
 
   /**
-   * @return how many bytes may wait to be sent to one connection
+   * How many payload bytes may wait to be sent to one connection before it counts as too slow.
+   *
+   * @return the backlog limit in bytes
    */
   public long maxBacklogBytes() {
     return maxBacklogBytes;
   }
 
   /**
-   * @return the idle timeout in milliseconds, 0 for the container's default
+   * How long a connection may stay idle.
+   *
+   * @return the timeout in milliseconds, 0 for the container's default
    */
   public long idleTimeoutMillis() {
     return idleTimeoutMillis;
