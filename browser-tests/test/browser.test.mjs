@@ -150,6 +150,22 @@ test('two tabs with shared: true hold one server connection', async t => {
   assert.equal(await server.clients(), 1);
   await tabs[1].evaluate(() => shared.close());
   await awaitClients(0);
+
+  // Tabs that go away without close() release the connection too.
+  for (const tab of tabs) {
+    await tab.evaluate(() => {
+      window.echoes = [];
+      window.again = Candy.ws('/chat', {shared: true}).on('message', data => echoes.push(data.data));
+    });
+    await tab.waitForFunction(() => again.connected, null, {timeout: WAIT});
+  }
+  await awaitClients(1);
+  await tabs[0].close();
+  await tabs[1].evaluate(() => again.send('still here'));
+  await tabs[1].waitForFunction(() => echoes.includes('still here'), null, {timeout: WAIT});
+  assert.equal(await server.clients(), 1, 'the remaining tab keeps the connection');
+  await tabs[1].close();
+  await awaitClients(0);
 });
 
 test('shared: true falls back to a plain WebSocket where SharedWorker is missing', async t => {
