@@ -1,0 +1,294 @@
+// The client's own logic (paths, sending, parsing, queue, backoff, tokens), run in a Node VM with a
+// scripted WebSocket and timers so that every reconnect delay can be checked. The shared worker,
+// real sockets and real timing are covered by browser.test.mjs in Chromium.
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
+import {readFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {gzipSync} from 'node:zlib';
+import vm from 'node:vm';
+
+const source = readFileSync(
+  new URL('../../impl/src/main/resources/META-INF/resources/candy-ws/candy-ws.js', import.meta.url), 'utf8');
+
+/** Loads candy-ws.js as a page at http://example.test/app/ would, with scripted sockets and timers. */
+function page({meta = null, random = 0.5} = {}) {
+  const sockets = [];
+  const timers = [];
+  class ScriptedSocket {
+    constructor(url, protocols) {
+      // As browsers do: a subprotocol must be an HTTP token.
+      if (protocols.some(p => !/^[!#$%&'*+.^_`|~\w-]+$/.test(p))) throw new SyntaxError(`bad subprotocol`);
+      this.url = url;
+      this.protocols = protocols;
+      this.readyState = 0;
+      this.sent = [];
+      sockets.push(this);
+    }
+    send(data) {
+      assert.equal(this.readyState, 1, 'send only on an open socket');
+      this.sent.push(data);
+    }
+    close(code, reason) {
+      this.readyState = 2;
+      this.closedWith = [code, reason];
+    }
+    accept() {
+      this.readyState = 1;
+      this.onopen({});
+    }
+    receive(data) {
+      this.onmessage({data});
+    }
+    drop(code = 1006, reason = '') {
+      this.readyState = 3;
+      this.onclose({code, reason, wasClean: code !== 1006});
+    }
+  }
+  const global = {
+    WebSocket: ScriptedSocket,
+    URL,
+    ArrayBuffer,
+    Blob,
+    JSON,
+    Math: Object.create(Math, {random: {value: () => random}}),
+    setTimeout: (fn, ms) => timers.push({fn, ms, cleared: false}),
+    clearTimeout: id => { if (timers[id - 1]) timers[id - 1].cleared = true; },
+    location: {href: 'http://example.test/app/some/page.html'},
+    document: {
+      currentScript: {src: 'http://example.test/app/candy-ws/candy-ws.js'},
+      querySelector: selector => (selector === 'meta[name="candy-token"]' && meta ? {content: meta} : null),
+    },
+  };
+  global.self = global;
+  vm.createContext(global);
+  vm.runInContext(source, global);
+  const reconnects = () => timers.filter(t => t.ms !== undefined && !t.cleared);
+  return {
+    Candy: global.Candy,
+    sockets,
+    last: () => sockets[sockets.length - 1],
+    reconnects,
+    /** Runs the pending reconnect timer, as the browser would after its delay. */
+    fireReconnect() {
+      const timer = reconnects().at(-1);
+      timer.cleared = true;
+      timer.fn();
+      return timer.ms;
+    },
+  };
+}
+
+/** Records every event of a client as [type, data]. */
+function record(ws) {
+  const events = [];
+  for (const type of ['open', 'message', 'close', 'error']) ws.on(type, data => events.push([type, data]));
+  return events;
+}
+
+/** The page's objects and arrays as this realm's, for deepEqual. */
+const plain = value => JSON.parse(JSON.stringify(value));
+
+test('paths resolve against the context root the script was served from', () => {
+  const {Candy} = page();
+  assert.equal(Candy.ws('/chat').url, 'ws://example.test/app/chat');
+  assert.equal(Candy.ws('room/tea%20room/user/ann').url, 'ws://example.test/app/room/tea%20room/user/ann');
+  assert.equal(Candy.ws('/game?room=r1').url, 'ws://example.test/app/game?room=r1');
+  assert.equal(Candy.ws('https://other.test/x').url, 'wss://other.test/x');
+  assert.equal(Candy.ws('ws://other.test:81/y').url, 'ws://other.test:81/y');
+});
+
+test('objects go as JSON, strings and binary as they are', () => {
+  const {Candy, last} = page();
+  const ws = Candy.ws('/chat');
+  last().accept();
+  const bytes = new Uint8Array([1, 2, 3]);
+  assert.equal(ws.send({text: 'hi', n: 1}), true);
+  ws.send('plain words');
+  ws.send([1, 2]);
+  ws.send(bytes);
+  assert.deepEqual(last().sent, ['{"text":"hi","n":1}', 'plain words', '[1,2]', bytes]);
+});
+
+test('messages are parsed as JSON when they are JSON', () => {
+  const {Candy, last} = page();
+  const ws = Candy.ws('/chat');
+  const events = record(ws);
+  last().accept();
+  const buffer = new ArrayBuffer(2);
+  last().receive('{"type":"welcome","message":"Connected!"}');
+  last().receive('not json {');
+  last().receive(buffer);
+  assert.deepEqual(events.filter(([type]) => type === 'message').map(([, data]) => data),
+    [{type: 'welcome', message: 'Connected!'}, 'not json {', buffer]);
+});
+
+test('state and connected follow the connection', () => {
+  const {Candy, last} = page();
+  const ws = Candy.ws('/chat');
+  assert.deepEqual([ws.state, ws.connected, ws.shared], [0, false, false]);
+  last().accept();
+  assert.deepEqual([ws.state, ws.connected], [1, true]);
+  ws.close();
+  assert.deepEqual([ws.state, ws.connected], [2, false]);
+  last().drop(1000);
+  assert.deepEqual([ws.state, ws.connected], [3, false]);
+});
+
+test('off removes one handler or all; a failing handler does not starve the others', () => {
+  const {Candy, last} = page();
+  const ws = Candy.ws('/chat');
+  const seen = [];
+  const a = data => seen.push(['a', data]);
+  const b = data => seen.push(['b', data]);
+  ws.on('message', () => { throw new Error('handler bug'); }).on('message', a).on('message', b);
+  last().accept();
+  last().receive('1');
+  ws.off('message', a);
+  last().receive('2');
+  ws.off('message');
+  last().receive('3');
+  assert.deepEqual(seen, [['a', 1], ['b', 1], ['b', 2]]);
+});
+
+test('messages sent before open are queued, then sent in order before open is announced', () => {
+  const {Candy, last} = page();
+  const ws = Candy.ws('/chat');
+  ws.send({n: 1});
+  ws.send('two');
+  ws.on('open', () => {
+    assert.deepEqual(last().sent, ['{"n":1}', 'two'], 'the queue is flushed first');
+    ws.send({n: 3});
+  });
+  last().accept();
+  assert.deepEqual(last().sent, ['{"n":1}', 'two', '{"n":3}']);
+});
+
+test('the queue is bounded: beyond maxQueue send returns false', () => {
+  const {Candy, last} = page();
+  const ws = Candy.ws('/chat', {maxQueue: 2});
+  assert.deepEqual([ws.send('a'), ws.send('b'), ws.send('c')], [true, true, false]);
+  last().accept();
+  assert.deepEqual(last().sent, ['a', 'b']);
+});
+
+test('a lost connection is retried with exponential backoff and jitter, capped at 30 s', () => {
+  for (const [random, expected] of [
+    [0, [1500, 3000, 6000, 12000, 15000, 15000]], // the lower bound: half of each delay
+    [0.999, [2999, 5997, 11994, 23988, 29985, 29985]], // nearly the whole delay
+  ]) {
+    const {Candy, last, fireReconnect} = page({random});
+    const ws = Candy.ws('/chat');
+    const events = record(ws);
+    last().accept();
+    last().drop(1001, 'Server shutting down');
+    assert.deepEqual(plain(events.at(-1)),
+      ['close', {code: 1001, reason: 'Server shutting down', wasClean: true, reconnecting: true}]);
+    assert.equal(ws.state, 0, 'connecting again');
+    const delays = [];
+    for (let i = 0; i < expected.length; i++) {
+      delays.push(Math.round(fireReconnect()));
+      last().drop();
+    }
+    assert.deepEqual(delays, expected);
+  }
+});
+
+test('retries stop after maxReconnectAttempts and start counting again after an open', () => {
+  const {Candy, last, reconnects, fireReconnect, sockets} = page();
+  const ws = Candy.ws('/chat', {maxReconnectAttempts: 2, reconnectDelay: 100});
+  const events = record(ws);
+  last().accept();
+  last().drop();
+  fireReconnect();
+  last().accept(); // back: the count starts again
+  last().drop();
+  fireReconnect();
+  last().drop();
+  fireReconnect();
+  last().drop();
+  assert.equal(reconnects().length, 0, 'no third retry');
+  assert.equal(sockets.length, 4);
+  assert.deepEqual(plain(events.at(-1)), ['close', {code: 1006, reason: '', wasClean: false, reconnecting: false}]);
+  assert.equal(ws.state, 3);
+  assert.equal(ws.send('late'), false, 'closed for good: nothing is queued');
+});
+
+test('close() stops reconnecting, whether open or waiting to retry', () => {
+  const open = page();
+  const ws = open.Candy.ws('/chat');
+  open.last().accept();
+  ws.send('queued? no: sent');
+  ws.close(4000, 'bye');
+  assert.deepEqual(open.last().closedWith, [4000, 'bye']);
+  open.last().drop(4000, 'bye');
+  assert.equal(open.reconnects().length, 0);
+
+  const waiting = page();
+  const ws2 = waiting.Candy.ws('/chat');
+  const events = record(ws2);
+  waiting.last().drop();
+  assert.equal(waiting.reconnects().length, 1);
+  ws2.close();
+  assert.equal(waiting.reconnects().length, 0, 'the pending retry is cancelled');
+  assert.deepEqual(plain(events.at(-1)), ['close', {code: 1000, reason: '', wasClean: true, reconnecting: false}]);
+  assert.equal(ws2.state, 3);
+});
+
+test('no retry when autoReconnect is off, or the server refused the client (4001-4003)', () => {
+  const off = page();
+  off.Candy.ws('/chat', {autoReconnect: false});
+  off.last().drop();
+  assert.equal(off.reconnects().length, 0);
+  for (const code of [4001, 4002, 4003]) {
+    const refused = page();
+    refused.Candy.ws('/secure');
+    refused.last().drop(code, 'no');
+    assert.equal(refused.reconnects().length, 0, `no retry after ${code}`);
+  }
+  const other = page();
+  other.Candy.ws('/chat');
+  other.last().drop(4000, 'guard failed');
+  assert.equal(other.reconnects().length, 1, 'other codes are retried');
+});
+
+test('the CSRF token goes as a candy-token entry after the plain candy-ws protocol', () => {
+  const none = page();
+  none.Candy.ws('/chat');
+  assert.deepEqual(plain(none.last().protocols), [], 'no token on the page: no subprotocol');
+
+  const meta = page({meta: 'abc123'});
+  meta.Candy.ws('/chat');
+  assert.deepEqual(plain(meta.last().protocols), ['candy-ws', 'candy-token-abc123'], 'read from <meta name="candy-token">');
+  meta.Candy.ws('/chat', {token: false});
+  assert.deepEqual(plain(meta.last().protocols), [], 'token: false sends none');
+  meta.Candy.ws('/chat', {token: 'given'});
+  assert.deepEqual(plain(meta.last().protocols), ['candy-ws', 'candy-token-given']);
+  meta.Candy.ws('/chat', {token: () => 'fromFn'});
+  assert.deepEqual(plain(meta.last().protocols), ['candy-ws', 'candy-token-fromFn']);
+});
+
+test('a token the browser rejects ends in error and close, without retries', () => {
+  const {Candy, reconnects} = page();
+  const ws = Candy.ws('/chat', {token: 'not a token'}); // a space: the browser throws SyntaxError
+  assert.equal(ws.state, 3);
+  assert.equal(reconnects().length, 0);
+  const events = record(Candy.ws('/chat', {token: 'still not'}));
+  assert.deepEqual(events, [], 'the events came before any handler could be added');
+});
+
+test('the client stays small: at most 12 KB raw, 4 KB gzipped', t => {
+  const raw = Buffer.byteLength(source);
+  const gzipped = gzipSync(source, {level: 9}).length;
+  t.diagnostic(`candy-ws.js: ${raw} bytes raw, ${gzipped} bytes gzipped`);
+  assert.ok(raw <= 12_000, `${raw} bytes raw`);
+  assert.ok(gzipped <= 4_000, `${gzipped} bytes gzipped`);
+});
+
+test('candy-ws.d.ts types what users write and rejects mistakes (tsc --strict)', () => {
+  const tsc = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url));
+  const project = fileURLToPath(new URL('../types/tsconfig.json', import.meta.url));
+  const run = spawnSync(process.execPath, [tsc, '-p', project], {encoding: 'utf8'});
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+});

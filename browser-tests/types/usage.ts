@@ -1,0 +1,42 @@
+// Compiled by client.test.mjs against candy-ws.d.ts: what users write must type-check, and
+// mistakes must not. Never run.
+
+interface Chat {
+  type: 'message' | 'joined';
+  text?: string;
+  userId?: string;
+}
+
+const room: Candy.Ws<Chat> = Candy.ws<Chat>('/room/lobby/user/ann', {
+  autoReconnect: true,
+  reconnectDelay: 1000,
+  maxReconnectAttempts: Infinity,
+  maxQueue: 50,
+  shared: false,
+  token: () => document.querySelector<HTMLMetaElement>('meta[name="csrf"]')?.content,
+});
+
+room
+  .on('open', () => console.log('open', room.url, room.state, room.connected, room.shared))
+  .on('message', chat => console.log(chat.type === 'message' ? chat.text : chat.userId))
+  .on('close', info => console.log(info.code, info.reason, info.wasClean, info.reconnecting))
+  .on('error', message => console.log(message.toUpperCase()));
+
+const sent: boolean = room.send({text: 'hi'}) && room.send('raw') && room.send(new Uint8Array(2));
+room.off('message');
+room.close(1000, 'bye');
+
+const anything = Candy.ws('/chat', {token: 'abc'});
+anything.on('message', data => data.whatever);
+Candy.ws('/chat', {token: false, shared: true}).close();
+
+// @ts-expect-error: no such event
+room.on('mesage', () => {});
+// @ts-expect-error: options are checked
+Candy.ws('/chat', {reconnectDelay: '3s'});
+// @ts-expect-error: state is read-only
+room.state = 1;
+// @ts-expect-error: a close handler gets the close info
+room.on('close', (info: string) => info);
+
+export {sent};

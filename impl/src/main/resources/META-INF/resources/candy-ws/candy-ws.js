@@ -1,0 +1,260 @@
+/*! candy-ws browser client: Candy.ws(path, options). No dependencies; types in candy-ws.d.ts. */
+(function (global) {
+  'use strict';
+
+  var CONNECTING = 0, OPEN = 1, CLOSED = 3;
+  var MAX_DELAY = 30000;
+
+  /*
+   * One reconnecting WebSocket. A page uses it directly; with `shared: true` the shared worker (this
+   * same file, loaded as a SharedWorker) holds one for every tab. `emit(type, data, state)` reports
+   * 'open', 'message' (the raw frame), 'close' and 'error'.
+   */
+  function Link(url, protocols, o, emit) {
+    var link = this, ws = null, timer = null, attempts = 0, queue = [], stopped = false;
+
+    link.state = function () {
+      return ws ? ws.readyState : stopped ? CLOSED : CONNECTING;
+    };
+
+    function open() {
+      timer = null;
+      try {
+        ws = new WebSocket(url, protocols);
+      } catch (e) {
+        // A malformed URL or token: no attempt can succeed.
+        stopped = true;
+        ws = null;
+        emit('error', String(e && e.message || e), CLOSED);
+        emit('close', {code: 1006, reason: '', wasClean: false, reconnecting: false}, CLOSED);
+        return;
+      }
+      ws.binaryType = 'arraybuffer';
+      ws.onopen = function () {
+        attempts = 0;
+        // What was sent while connecting goes first, in order; then the app hears 'open'.
+        while (queue.length && ws.readyState === OPEN) ws.send(queue.shift());
+        emit('open', undefined, OPEN);
+      };
+      ws.onmessage = function (event) {
+        emit('message', event.data, OPEN);
+      };
+      ws.onerror = function () {
+        emit('error', 'connection error', link.state());
+      };
+      ws.onclose = function (event) {
+        ws = null;
+        // 4001-4003: the server refused this client (unauthorized, bad token, forbidden); asking
+        // again would get the same answer.
+        var again = !stopped && o.autoReconnect && attempts < o.maxReconnectAttempts &&
+          (event.code < 4001 || event.code > 4003);
+        if (again) {
+          // Exponential backoff with jitter: the n-th retry waits between d/2 and d, where
+          // d = reconnectDelay * 2^(n-1), at most 30 s, so that clients of a restarted server
+          // come back spread out rather than all at once.
+          var d = Math.min(Math.max(MAX_DELAY, o.reconnectDelay), o.reconnectDelay * Math.pow(2, attempts++));
+          timer = setTimeout(open, d / 2 + Math.random() * d / 2);
+        } else {
+          stopped = true;
+          queue = [];
+        }
+        emit('close', {code: event.code, reason: event.reason, wasClean: event.wasClean, reconnecting: again},
+          link.state());
+      };
+    }
+
+    /** Sends now when open, else queues (bounded) for the next open; false when dropped. */
+    link.send = function (data) {
+      if (ws && ws.readyState === OPEN) {
+        ws.send(data);
+        return true;
+      }
+      if (stopped || queue.length >= o.maxQueue) return false;
+      queue.push(data);
+      return true;
+    };
+
+    /** Closes for good: no reconnect, the queue is dropped. */
+    link.close = function (code, reason) {
+      stopped = true;
+      queue = [];
+      clearTimeout(timer);
+      if (ws) {
+        ws.close(code, reason);
+      } else if (timer) {
+        timer = null;
+        emit('close', {code: 1000, reason: '', wasClean: true, reconnecting: false}, CLOSED);
+      }
+    };
+
+    open();
+  }
+
+  // Loaded as the shared worker: one Link for every tab (port) that asks for this worker's URL.
+  if (typeof SharedWorkerGlobalScope === 'function' && global instanceof SharedWorkerGlobalScope) {
+    var link = null, ports = [];
+    var broadcast = function (type, data, state) {
+      for (var i = 0; i < ports.length; i++) ports[i].postMessage({type: type, data: data, state: state});
+    };
+    global.onconnect = function (event) {
+      var port = event.ports[0];
+      var detach = function () {
+        var i = ports.indexOf(port);
+        if (i < 0) return;
+        ports.splice(i, 1);
+        port.close();
+        if (!ports.length && link) {
+          link.close(1000, '');
+          link = null;
+        }
+      };
+      port.onmessage = function (message) {
+        var m = message.data;
+        if (m.op === 'send') {
+          if (link) link.send(m.data);
+        } else if (m.op === 'close') {
+          detach();
+        } else if (m.op === 'open') {
+          ports.push(port);
+          if (!link || link.state() === CLOSED) {
+            // Only the current link speaks to the tabs; a replaced one may still report its close.
+            var current = link = new Link(m.url, m.protocols, m.options, function (type, data, state) {
+              if (link === current || !current) broadcast(type, data, state);
+            });
+          } else if (link.state() === OPEN) {
+            port.postMessage({type: 'open', state: OPEN});
+          }
+        }
+      };
+      // Where the browser reports a closed tab's port (newer Chromium), forget it at once;
+      // elsewhere its entry stays until the worker ends with the last tab.
+      port.addEventListener('close', detach);
+    };
+    return;
+  }
+
+  var script = global.document && document.currentScript && document.currentScript.src;
+  // The jar serves this file at <context root>/candy-ws/candy-ws.js: paths resolve against that root.
+  var root = script ? new URL('..', script).href : global.location.href;
+
+  function resolve(path) {
+    var url = new URL(/^[a-z][a-z\d+.-]*:/i.test(path) ? path : path.replace(/^\//, ''), root);
+    url.protocol = url.protocol.replace(/^http/, 'ws');
+    return url.href;
+  }
+
+  function protocolsFor(token) {
+    if (token === true) {
+      var meta = document.querySelector('meta[name="candy-token"]');
+      token = meta && meta.content;
+    } else if (typeof token === 'function') {
+      token = token();
+    }
+    // 'candy-ws' first: the server echoes the first entry that is not a token.
+    return token ? ['candy-ws', 'candy-token-' + token] : [];
+  }
+
+  function isBinary(data) {
+    return data instanceof ArrayBuffer || ArrayBuffer.isView(data) ||
+      (typeof Blob === 'function' && data instanceof Blob);
+  }
+
+  function parse(data) {
+    if (typeof data !== 'string') return data;
+    try {
+      return JSON.parse(data);
+    } catch (e) {
+      return data;
+    }
+  }
+
+  function CandyWs(path, options) {
+    var self = this, o = options || {}, handlers = {}, state = CONNECTING, port = null, link = null;
+    var url = resolve(path);
+    var settings = {
+      autoReconnect: o.autoReconnect !== false,
+      reconnectDelay: o.reconnectDelay >= 0 ? o.reconnectDelay : 3000,
+      maxReconnectAttempts: o.maxReconnectAttempts >= 0 ? o.maxReconnectAttempts : 10,
+      maxQueue: o.maxQueue >= 0 ? o.maxQueue : 100
+    };
+    var protocols = protocolsFor(o.token === undefined ? true : o.token);
+
+    function emit(type, data, newState) {
+      state = newState;
+      if (type === 'message') data = parse(data);
+      var list = (handlers[type] || []).slice();
+      for (var i = 0; i < list.length; i++) {
+        try {
+          list[i].call(self, data);
+        } catch (e) {
+          // One failing handler must not starve the others; the error still reaches the console.
+          setTimeout(function () { throw e; });
+        }
+      }
+    }
+
+    function direct() {
+      port = null;
+      link = new Link(url, protocols, settings, emit);
+    }
+
+    if (o.shared && script && typeof SharedWorker === 'function') {
+      try {
+        var worker = new SharedWorker(script, {name: 'candy-ws ' + url});
+        port = worker.port;
+        port.onmessage = function (event) {
+          emit(event.data.type, event.data.data, event.data.state);
+        };
+        worker.onerror = direct; // the worker script could not run: connect from this page
+        port.postMessage({op: 'open', url: url, protocols: protocols, options: settings});
+      } catch (e) {
+        direct();
+      }
+    } else {
+      direct();
+    }
+
+    self.url = url;
+
+    self.on = function (event, fn) {
+      (handlers[event] = handlers[event] || []).push(fn);
+      return self;
+    };
+
+    self.off = function (event, fn) {
+      var list = handlers[event] || [];
+      if (!fn) list.length = 0;
+      else if (list.indexOf(fn) >= 0) list.splice(list.indexOf(fn), 1);
+      return self;
+    };
+
+    self.send = function (data) {
+      if (typeof data !== 'string' && !isBinary(data)) data = JSON.stringify(data);
+      if (!port) return !!link && link.send(data);
+      if (state === CLOSED) return false;
+      port.postMessage({op: 'send', data: data});
+      return true;
+    };
+
+    self.close = function (code, reason) {
+      if (!port) return link && link.close(code, reason);
+      // Shared: this tab leaves; the connection closes when the last tab has left.
+      port.postMessage({op: 'close'});
+      port.onmessage = null;
+      port = null;
+      if (state !== CLOSED) emit('close', {code: 1000, reason: '', wasClean: true, reconnecting: false}, CLOSED);
+    };
+
+    Object.defineProperties(self, {
+      // Direct: the socket's own state; shared: the state the worker last reported.
+      state: {get: function () { return link ? link.state() : state; }},
+      connected: {get: function () { return self.state === OPEN; }},
+      shared: {get: function () { return !!port; }}
+    });
+  }
+
+  var Candy = global.Candy = global.Candy || {};
+  Candy.ws = function (path, options) {
+    return new CandyWs(path, options);
+  };
+})(self);
