@@ -182,7 +182,7 @@ test('shared: true falls back to a plain WebSocket where SharedWorker is missing
   assert.deepEqual(welcome, {data: {type: 'welcome', message: 'Connected!'}, shared: false});
 });
 
-test('a page from a foreign origin is refused', {todo: 'server origin check lands with the hardening issue'}, async t => {
+test('a page from a foreign origin is refused', async t => {
   // A second origin: the same host, another port, serving a page that opens the example's /chat.
   const foreign = createServer((request, response) => {
     response.setHeader('content-type', 'text/html');
