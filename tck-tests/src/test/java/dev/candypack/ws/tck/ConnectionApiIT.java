@@ -10,8 +10,13 @@ import dev.candypack.ws.tck.routes.TestRoutes;
 import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
 import java.net.URL;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -143,6 +148,44 @@ class ConnectionApiIT {
       assertTrue(info.isNull("user"));
       assertTrue(info.getString("path").startsWith("/info/"), info.getString("path"));
       assertEquals(36, info.getString("id").length(), "a UUID");
+    }
+  }
+
+  @Test
+  void templateValuesAreDecodedExactlyOnce() throws Exception {
+    try (JdkClient client = JdkClient.connect(server.ws("info/100%2541/%2B1"))) {
+      JsonObject params = client.nextJson().getJsonObject("params");
+      assertEquals("100%41", params.getString("a"), "%25 decodes to % and no further");
+      assertEquals("+1", params.getString("b"));
+    }
+  }
+
+  @Test
+  void concurrentHandshakesEachKeepTheirOwnHeadersAndPath() throws Exception {
+    // Containers hand the configurator and the endpoint one map of user properties per
+    // connection, or one per route; concurrent handshakes show which.
+    int clients = 24;
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try {
+      List<Future<JsonObject>> infos = new ArrayList<>();
+      for (int i = 0; i < clients; i++) {
+        String name = "client-" + i;
+        infos.add(
+            pool.submit(
+                () -> {
+                  try (JdkClient client =
+                      JdkClient.connect(
+                          server.ws("info/" + name + "/x"), Map.of("X-Candy-Test", name))) {
+                    return client.nextJson();
+                  }
+                }));
+      }
+      for (Future<JsonObject> future : infos) {
+        JsonObject info = future.get(WsClient.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        assertEquals(info.getString("a"), info.getString("header"), "its own headers");
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 
