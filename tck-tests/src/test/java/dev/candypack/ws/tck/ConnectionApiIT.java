@@ -234,6 +234,28 @@ class ConnectionApiIT {
   }
 
   @Test
+  void aClientThatVanishesIsAClose1006AndNotAnError() throws Exception {
+    // Undertow reports the reset as an I/O error before it closes; Tyrus only closes.
+    List<String> before = ids(server.stats(""));
+    RawSocket socket = RawSocket.connect(server.ws("cmd"));
+    String id =
+        ids(server.awaitStats("", s -> !before.containsAll(ids(s)))).stream()
+            .filter(candidate -> !before.contains(candidate))
+            .findFirst()
+            .orElseThrow();
+    socket.vanish();
+    JsonObject stats = server.awaitStats("closed=" + id, s -> !s.getJsonArray("closed").isEmpty());
+    assertEquals(1006, stats.getJsonArray("closed").getJsonObject(0).getInt("code"));
+    assertTrue(stats.getJsonArray("errors").isEmpty(), "no error: " + stats.get("errors"));
+  }
+
+  private static List<String> ids(JsonObject stats) {
+    return stats.getJsonArray("clientIds").getValuesAs(jakarta.json.JsonString.class).stream()
+        .map(jakarta.json.JsonString::getString)
+        .toList();
+  }
+
+  @Test
   void pingIsAnsweredByAPongThatReachesThePongHandlers() throws Exception {
     try (WsClient client = WsClient.connect(server.ws("cmd"))) {
       client.send("{\"op\":\"ping\"}");
