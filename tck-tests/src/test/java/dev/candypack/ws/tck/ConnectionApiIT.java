@@ -10,8 +10,13 @@ import dev.candypack.ws.tck.routes.TestRoutes;
 import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
 import java.net.URL;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -63,6 +68,22 @@ class ConnectionApiIT {
     try (WsClient client = WsClient.connect(server.ws("echo"))) {
       client.sendBinary(payload);
       assertArrayEquals(payload, client.nextBinary());
+    }
+  }
+
+  @Test
+  void aTextMessageOverTenMebibytesIsNeverDeliveredAndClosesTheConnection() throws Exception {
+    // WildFly's Undertow hands such a message over whole; candy-ws closes with 1009 itself.
+    // Payara's Tyrus refuses it first, with 1011 (its own buffer is smaller than 10 MiB).
+    try (WsClient client = WsClient.connect(server.ws("echo"))) {
+      try {
+        client.send("x".repeat(10 * 1024 * 1024 + 1));
+      } catch (Exception closedWhileSending) {
+        // The server may close before the client has sent the last byte; the close tells.
+      }
+      int code = client.awaitClose().getCloseCode().getCode();
+      assertTrue(code == 1009 || code == 1011, "closed as too big: " + code);
+      assertTrue(client.texts.isEmpty(), "never echoed");
     }
   }
 
@@ -147,6 +168,44 @@ class ConnectionApiIT {
   }
 
   @Test
+  void templateValuesAreDecodedExactlyOnce() throws Exception {
+    try (JdkClient client = JdkClient.connect(server.ws("info/100%2541/%2B1"))) {
+      JsonObject params = client.nextJson().getJsonObject("params");
+      assertEquals("100%41", params.getString("a"), "%25 decodes to % and no further");
+      assertEquals("+1", params.getString("b"));
+    }
+  }
+
+  @Test
+  void concurrentHandshakesEachKeepTheirOwnHeadersAndPath() throws Exception {
+    // Containers hand the configurator and the endpoint one map of user properties per
+    // connection, or one per route; concurrent handshakes show which.
+    int clients = 24;
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try {
+      List<Future<JsonObject>> infos = new ArrayList<>();
+      for (int i = 0; i < clients; i++) {
+        String name = "client-" + i;
+        infos.add(
+            pool.submit(
+                () -> {
+                  try (JdkClient client =
+                      JdkClient.connect(
+                          server.ws("info/" + name + "/x"), Map.of("X-Candy-Test", name))) {
+                    return client.nextJson();
+                  }
+                }));
+      }
+      for (Future<JsonObject> future : infos) {
+        JsonObject info = future.get(WsClient.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        assertEquals(info.getString("a"), info.getString("header"), "its own headers");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void closeCodesAndReasonsArriveAsSentAfterTheQueuedMessages() throws Exception {
     for (int code : new int[] {1000, 1008, 1009, 4000, 4001, 4002, 4003, 4999}) {
       try (JdkClient client = JdkClient.connect(server.ws("close/" + code + "/reason%20" + code))) {
@@ -188,6 +247,28 @@ class ConnectionApiIT {
     assertEquals("client leaves", run.getString("reason"));
     assertTrue(run.getJsonArray("roomsAtClose").isEmpty(), "rooms are left before close handlers");
     assertEquals(0, server.stats("room=closing").getInt("members"));
+  }
+
+  @Test
+  void aClientThatVanishesIsAClose1006AndNotAnError() throws Exception {
+    // Undertow reports the reset as an I/O error before it closes; Tyrus only closes.
+    List<String> before = ids(server.stats(""));
+    RawSocket socket = RawSocket.connect(server.ws("cmd"));
+    String id =
+        ids(server.awaitStats("", s -> !before.containsAll(ids(s)))).stream()
+            .filter(candidate -> !before.contains(candidate))
+            .findFirst()
+            .orElseThrow();
+    socket.vanish();
+    JsonObject stats = server.awaitStats("closed=" + id, s -> !s.getJsonArray("closed").isEmpty());
+    assertEquals(1006, stats.getJsonArray("closed").getJsonObject(0).getInt("code"));
+    assertTrue(stats.getJsonArray("errors").isEmpty(), "no error: " + stats.get("errors"));
+  }
+
+  private static List<String> ids(JsonObject stats) {
+    return stats.getJsonArray("clientIds").getValuesAs(jakarta.json.JsonString.class).stream()
+        .map(jakarta.json.JsonString::getString)
+        .toList();
   }
 
   @Test

@@ -51,8 +51,6 @@ final class WsClient implements AutoCloseable {
                 })
             .build();
     session = CLIENT.connectToServer(new Listener(), config, uri);
-    session.setMaxTextMessageBufferSize(16 * 1024 * 1024);
-    session.setMaxBinaryMessageBufferSize(16 * 1024 * 1024);
   }
 
   static WsClient connect(URI uri) throws Exception {
@@ -116,6 +114,9 @@ final class WsClient implements AutoCloseable {
   private final class Listener extends Endpoint {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
+      // Here, not after connectToServer returns: a route may have closed the session by then.
+      session.setMaxTextMessageBufferSize(16 * 1024 * 1024);
+      session.setMaxBinaryMessageBufferSize(16 * 1024 * 1024);
       session.addMessageHandler(String.class, (MessageHandler.Whole<String>) texts::add);
       session.addMessageHandler(
           ByteBuffer.class,

@@ -155,11 +155,31 @@ public final class CandyEndpoint extends Endpoint {
     }
   }
 
+  /**
+   * An error the container reports. A connection that was lost (the peer reset it, a broken pipe)
+   * is not an application error: Undertow reports it here before closing with 1006, Tyrus goes
+   * straight to the close, and CandyPack only closes. So it ends in the close handlers on every
+   * server, and only other errors reach the error handlers.
+   */
   @Override
   public void onError(Session session, Throwable error) {
-    if (connection != null) {
-      connection.failed(error);
+    if (connection == null) {
+      return;
     }
+    if (isConnectionLost(error)) {
+      LOG.log(Level.FINE, error, () -> "candy-ws: connection " + connection.id() + " was lost");
+      return;
+    }
+    connection.failed(error);
+  }
+
+  private static boolean isConnectionLost(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @SuppressWarnings("unchecked")

@@ -18,9 +18,24 @@ public class Probe {
 
   private final List<Closed> closed = new CopyOnWriteArrayList<>();
   private final Map<String, CountDownLatch> arrivals = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> errors = new ConcurrentHashMap<>();
 
   void closed(String id, CloseStatus status, Set<String> rooms) {
     closed.add(new Closed(id, status.code(), status.reason(), rooms));
+  }
+
+  void failed(String id, Throwable error) {
+    errors.computeIfAbsent(id, key -> new CopyOnWriteArrayList<>()).add(error.toString());
+  }
+
+  /**
+   * What the error handlers of a connection received.
+   *
+   * @param id the connection's id
+   * @return the errors, in order
+   */
+  public List<String> errors(String id) {
+    return List.copyOf(errors.getOrDefault(id, List.of()));
   }
 
   void onArrival(String id, CountDownLatch latch) {

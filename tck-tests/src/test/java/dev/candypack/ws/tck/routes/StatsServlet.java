@@ -38,7 +38,9 @@ public class StatsServlet extends HttpServlet {
             "members",
             room == null ? 0 : server.room(room).members().size(),
             "closed",
-            closedId == null ? null : probe.closedRuns(closedId));
+            closedId == null ? null : probe.closedRuns(closedId),
+            "errors",
+            closedId == null ? null : probe.errors(closedId));
     write(response, body);
   }
 

@@ -146,6 +146,7 @@ public class TestRoutes {
     AtomicInteger received = new AtomicInteger();
     ws.onPong(payload -> ws.send(json("event", "pong")));
     ws.onClose(status -> probe.closed(ws.id(), status, ws.rooms()));
+    ws.onError(error -> probe.failed(ws.id(), error));
     ws.onMessage(m -> received.incrementAndGet());
     ws.onMessage(
         m -> {

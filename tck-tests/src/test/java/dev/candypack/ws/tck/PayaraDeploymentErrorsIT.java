@@ -3,13 +3,6 @@ package dev.candypack.ws.tck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.candypack.ws.tck.broken.duplicate.DuplicateRoutes;
-import dev.candypack.ws.tck.broken.nosocket.NoSocketRoutes;
-import dev.candypack.ws.tck.broken.producer.NotAHandlerRoutes;
-import dev.candypack.ws.tck.broken.template.BadTemplateRoutes;
-import dev.candypack.ws.tck.broken.unresolved.UnresolvedRoutes;
-import dev.candypack.ws.tck.broken.unresolvedproducer.UnresolvedProducerRoutes;
-import dev.candypack.ws.tck.routes.TestRoutes;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -33,15 +26,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Wrong route definitions fail their deployment with a message that names the class and the method,
- * and leave the server running. One Payara Micro serves every broken WAR and a good one, so the
- * test also shows that the good application keeps working beside the failed ones.
+ * {@link DeploymentErrorsContract} on Payara Micro: one Payara Micro serves every broken WAR and
+ * the good one, and its log is what a developer reads.
  *
  * <p>Not an Arquillian test: Payara Micro stays up when an application fails to deploy, so the
  * adapter cannot report the failure; the server's own log is what a developer reads.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DeploymentErrorsIT {
+class PayaraDeploymentErrorsIT extends DeploymentErrorsContract {
 
   private static Process payara;
   private static final StringBuffer LOG = new StringBuffer();
@@ -54,14 +46,10 @@ class DeploymentErrorsIT {
     port = freePort();
     command.addAll(
         List.of(java, "-Xmx768m", "-jar", microJar(), "--nocluster", "--port", "" + port));
-    deploy(command, dir, Server.war("good").addPackage(TestRoutes.class.getPackage()));
-    deploy(command, dir, Server.war("duplicate").addClass(DuplicateRoutes.class));
-    deploy(command, dir, Server.war("producer").addClass(NotAHandlerRoutes.class));
-    deploy(command, dir, Server.war("nosocket").addClass(NoSocketRoutes.class));
-    deploy(command, dir, Server.war("template").addClass(BadTemplateRoutes.class));
-    deploy(command, dir, Server.war("unresolved").addClasses(UnresolvedRoutes.class));
-    deploy(
-        command, dir, Server.war("unresolvedproducer").addClasses(UnresolvedProducerRoutes.class));
+    deploy(command, dir, good());
+    for (String name : BROKEN) {
+      deploy(command, dir, broken(name));
+    }
     payara = new ProcessBuilder(command).redirectErrorStream(true).start();
     CountDownLatch ready = new CountDownLatch(1);
     Thread reader =
@@ -114,64 +102,20 @@ class DeploymentErrorsIT {
     }
   }
 
-  private static void assertLogged(String... parts) {
-    String log = LOG.toString();
-    for (String part : parts) {
-      assertTrue(log.contains(part), "the log names '" + part + "':\n" + log);
-    }
+  /** Payara Micro logs every failure in one log; the deployments all ran at start-up. */
+  @Override
+  String failureOf(String deployment) {
+    return LOG.toString();
+  }
+
+  @Override
+  Server goodApplication() throws Exception {
+    assertTrue(payara.isAlive(), "Payara Micro is still running");
+    return new Server(new URL("http://127.0.0.1:" + port + "/good/"));
   }
 
   @Test
-  void twoRoutesForTheSamePathsNameBothMethods() {
-    assertLogged(
-        "two routes match the same paths",
-        DuplicateRoutes.class.getName() + ".first(CandySocket)",
-        DuplicateRoutes.class.getName() + ".second(CandySocket)");
-  }
-
-  @Test
-  void aProducerThatReturnsNoHandlerIsNamed() {
-    assertLogged(
-        NotAHandlerRoutes.class.getName() + ".notAHandler()",
-        "must return a CandyHandler or an AsyncCandyHandler");
-  }
-
-  @Test
-  void aShorthandWithoutAConnectionParameterIsNamed() {
-    assertLogged(
-        NoSocketRoutes.class.getName() + ".withoutSocket(Candy)", "has no CandySocket parameter");
-  }
-
-  @Test
-  void anInvalidTemplateIsNamed() {
-    assertLogged(
-        BadTemplateRoutes.class.getName() + ".badTemplate(CandySocket)",
-        "has an invalid template",
-        "/room/x{roomId}");
-  }
-
-  @Test
-  void aParameterCdiCannotResolveIsNamed() {
-    assertLogged(
-        UnresolvedRoutes.class.getName() + ".unresolved(CandySocket, NobodyImplementsMe)",
-        "cannot be injected");
-    assertLogged("NobodyImplementsMeEither", UnresolvedProducerRoutes.class.getName());
-  }
-
-  @Test
-  @Order(1)
-  void theServerAndTheGoodApplicationKeepRunning() throws Exception {
-    URI echo = URI.create("ws://127.0.0.1:" + port + "/good/echo");
-    try (WsClient client = WsClient.connect(echo)) {
-      client.send("{\"still\":\"alive\"}");
-      assertEquals("alive", client.nextJson().getJsonObject("data").getString("still"));
-    }
-    assertTrue(payara.isAlive());
-    new URL("http://127.0.0.1:" + port + "/good/stats").openStream().close();
-  }
-
-  @Test
-  @Order(Integer.MAX_VALUE) // stops the server
+  @Order(Integer.MAX_VALUE) // stops the server, so it runs last
   void shuttingTheServerDownClosesEverySocketWith1001() throws Exception {
     try (WsClient first = WsClient.connect(URI.create("ws://127.0.0.1:" + port + "/good/cmd"));
         WsClient second = WsClient.connect(URI.create("ws://127.0.0.1:" + port + "/good/echo"))) {
