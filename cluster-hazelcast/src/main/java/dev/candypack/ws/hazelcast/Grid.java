@@ -17,14 +17,16 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * The Hazelcast instance the relay uses, found in this order: the application's own {@link
- * HazelcastInstance} bean (a member or a client it configures), the server's data grid over JNDI
- * (Payara's {@code payara/Hazelcast} when its clustering is on), a client from {@code
- * candy.ws.hazelcast.client-config}, else an embedded member of the relay's own.
+ * The Hazelcast instance the relay uses, found in this order: a running {@link HazelcastInstance}
+ * CDI bean (Payara has one for its data grid when its clustering is on; an application may produce
+ * its own member or client), the server's data grid over JNDI ({@code payara/Hazelcast}), a client
+ * from {@code candy.ws.hazelcast.client-config}, else an embedded member of the relay's own.
  *
  * @param instance the instance
  * @param owned whether the relay started it, and so shuts it down
@@ -36,6 +38,7 @@ record Grid(HazelcastInstance instance, boolean owned, String description) {
   static final String CLIENT_CONFIG = "candy.ws.hazelcast.client-config";
   static final String MEMBER_CONFIG = "candy.ws.hazelcast.config";
   static final String DEFAULT_JNDI_NAME = "payara/Hazelcast";
+  private static final Logger LOG = Logger.getLogger(Grid.class.getName());
 
   static Grid find(RelayContext node) {
     Optional<Grid> found = applicationBean();
@@ -48,20 +51,38 @@ record Grid(HazelcastInstance instance, boolean owned, String description) {
     return found.orElseGet(() -> member(node.setting(MEMBER_CONFIG)));
   }
 
+  /**
+   * A {@link HazelcastInstance} bean: the application's own, or the server's (Payara has one for
+   * its data grid). One that is not running, or two that CDI cannot choose between, are passed
+   * over.
+   */
   private static Optional<Grid> applicationBean() {
     BeanManager beans = applicationBeanManager();
     if (beans == null) {
       return Optional.empty();
     }
-    Set<Bean<?>> candidates = beans.getBeans(HazelcastInstance.class);
-    if (candidates.isEmpty()) {
+    try {
+      Set<Bean<?>> candidates = beans.getBeans(HazelcastInstance.class);
+      if (candidates.isEmpty()) {
+        return Optional.empty();
+      }
+      Bean<?> bean = beans.resolve(candidates);
+      HazelcastInstance instance =
+          (HazelcastInstance)
+              beans.getReference(
+                  bean, HazelcastInstance.class, beans.createCreationalContext(bean));
+      if (instance == null || !instance.getLifecycleService().isRunning()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Grid(
+              instance,
+              false,
+              "the HazelcastInstance bean " + bean.getBeanClass().getName() + " " + instance));
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "candy-ws: no usable HazelcastInstance bean", e);
       return Optional.empty();
     }
-    Bean<?> bean = beans.resolve(candidates);
-    HazelcastInstance instance =
-        (HazelcastInstance)
-            beans.getReference(bean, HazelcastInstance.class, beans.createCreationalContext(bean));
-    return Optional.of(new Grid(instance, false, "the application's HazelcastInstance bean"));
   }
 
   private static BeanManager applicationBeanManager() {

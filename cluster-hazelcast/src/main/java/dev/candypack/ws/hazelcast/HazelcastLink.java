@@ -139,6 +139,7 @@ final class HazelcastLink {
       }
       others = new Counts(clients, rooms);
     } catch (RuntimeException e) {
+      others = Counts.NONE; // unknown while the grid is unreachable: count this node alone
       LOG.log(Level.FINE, "candy-ws: the node report failed", e);
     }
   }

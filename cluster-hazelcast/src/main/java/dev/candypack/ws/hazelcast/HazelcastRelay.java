@@ -8,9 +8,10 @@ import java.util.logging.Logger;
 
 /**
  * The Hazelcast relay: rooms and broadcasts reach every node that serves the application. Off until
- * {@code candy.ws.cluster=hazelcast}; then it uses, in this order, the application's own {@code
- * HazelcastInstance} bean, the server's data grid ({@code payara/Hazelcast} over JNDI), a client
- * from {@code candy.ws.hazelcast.client-config}, or an embedded member of its own ({@code
+ * {@code candy.ws.cluster=hazelcast}; then it uses, in this order, a running {@code
+ * HazelcastInstance} CDI bean (Payara's data grid, or one the application produces), the server's
+ * data grid ({@code payara/Hazelcast} over JNDI), a client from {@code
+ * candy.ws.hazelcast.client-config}, or an embedded member of its own ({@code
  * candy.ws.hazelcast.config}, or Hazelcast's usual lookup of {@code hazelcast.xml}).
  *
  * <p>This class names no Hazelcast type, so that a WAR without Hazelcast (the relay switched off)
