@@ -37,6 +37,10 @@ public class StatsServlet extends HttpServlet {
             new ArrayList<>(server.clients().keySet()),
             "members",
             room == null ? 0 : server.room(room).members().size(),
+            "clusterClients",
+            server.clusterClientCount(),
+            "clusterMembers",
+            room == null ? 0 : server.room(room).clusterMemberCount(),
             "closed",
             closedId == null ? null : probe.closedRuns(closedId));
     write(response, body);
