@@ -34,8 +34,9 @@ final class HazelcastLink {
   private final Grid grid;
   private final RelayContext node;
   private final long intervalMillis;
-  private final ITopic<byte[]> topic;
-  private final IMap<String, byte[]> nodes;
+  private final String prefix;
+  private volatile ITopic<byte[]> topic; // null until the grid has been reached
+  private volatile IMap<String, byte[]> nodes;
   private volatile UUID listener;
   private final ScheduledExecutorService reporter;
   private final AtomicBoolean unreachable = new AtomicBoolean();
@@ -50,11 +51,8 @@ final class HazelcastLink {
     this.grid = grid;
     this.node = node;
     this.intervalMillis = intervalMillis;
-    HazelcastInstance hazelcast = grid.instance();
-    String prefix = "candy-ws." + node.application();
-    this.topic = hazelcast.getTopic(prefix + ".messages");
-    this.nodes = hazelcast.getMap(prefix + ".nodes");
-    listen();
+    this.prefix = "candy-ws." + node.application();
+    connect();
     this.reporter =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
@@ -66,8 +64,13 @@ final class HazelcastLink {
   }
 
   void publish(RelayMessage message) {
+    ITopic<byte[]> current = topic;
+    if (current == null) {
+      published(new IllegalStateException("not connected to the grid yet"));
+      return;
+    }
     try {
-      topic
+      current
           .publishAsync(RelayCodec.encode(message))
           .whenComplete((ok, failure) -> published(failure));
     } catch (RuntimeException e) {
@@ -105,12 +108,17 @@ final class HazelcastLink {
   }
 
   /**
-   * Subscribes to the topic. A client that is not connected yet cannot: it tries again at every
-   * report until it can, and Hazelcast keeps the subscription across reconnects from then on.
+   * Finds the topic and the map and subscribes. A client that is not connected yet cannot: it tries
+   * again at every report until it can, and Hazelcast keeps the subscription across reconnects from
+   * then on.
    */
-  private void listen() {
+  private void connect() {
     try {
-      listener = topic.addMessageListener(this::received);
+      HazelcastInstance hazelcast = grid.instance();
+      ITopic<byte[]> messages = hazelcast.getTopic(prefix + ".messages");
+      nodes = hazelcast.getMap(prefix + ".nodes");
+      listener = messages.addMessageListener(this::received);
+      topic = messages;
       if (unreachable.compareAndSet(true, false)) {
         LOG.info("candy-ws: the grid is reachable; rooms and broadcasts reach every node");
       }
@@ -121,8 +129,12 @@ final class HazelcastLink {
 
   /** Writes this node's counts, then reads the others'. */
   private void report() {
-    if (listener == null) {
-      listen();
+    if (topic == null) {
+      connect();
+      if (topic == null) {
+        others = Counts.NONE;
+        return;
+      }
     }
     try {
       byte[] mine = RelayCodec.encode(new RelayCodec.Report(node.clientCount(), node.roomSizes()));
@@ -155,10 +167,10 @@ final class HazelcastLink {
   void stop() {
     reporter.shutdownNow();
     try {
-      if (listener != null) {
+      if (topic != null) {
         topic.removeMessageListener(listener);
+        nodes.delete(node.nodeId()); // the others' counts drop at their next read, not after a TTL
       }
-      nodes.delete(node.nodeId()); // the others' counts drop at their next read, not after a TTL
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "candy-ws: leaving the grid failed", e);
     }

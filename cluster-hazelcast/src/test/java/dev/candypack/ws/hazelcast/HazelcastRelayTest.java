@@ -248,6 +248,36 @@ class HazelcastRelayTest {
   }
 
   @Test
+  void anUnreachableGridNeitherHoldsUpTheStartNorFailsTheSender(@TempDir Path dir)
+      throws Exception {
+    Path nowhere = dir.resolve("nowhere.xml");
+    Files.writeString(
+        nowhere,
+        """
+        <hazelcast-client xmlns="http://www.hazelcast.com/schema/client-config">
+          <cluster-name>nobody-%s</cluster-name>
+          <network><cluster-members><address>127.0.0.1:%d</address></cluster-members></network>
+        </hazelcast-client>
+        """
+            .formatted(UUID.randomUUID(), freePort()));
+    StubNode lonely =
+        new StubNode(
+            Map.of(
+                HazelcastRelay.SWITCH, "hazelcast",
+                HazelcastRelay.REPORT_INTERVAL, "100",
+                Grid.CLIENT_CONFIG, nowhere.toString()));
+    lonely.clients = 3;
+    long started = System.nanoTime();
+    HazelcastRelay relay = start(lonely);
+    relay.publish(RelayMessage.broadcast(lonely.id, "nobody hears this"));
+    assertTrue(
+        Duration.ofNanos(System.nanoTime() - started).toSeconds() < 10, "nothing waits for it");
+    assertEquals(0, relay.remoteClientCount());
+    relay.stop();
+    assertTrue(one.delivered.isEmpty() && two.delivered.isEmpty());
+  }
+
+  @Test
   void offUnlessSwitchedOnAndWrongValuesAreNamed() {
     HazelcastRelay relay = new HazelcastRelay();
     assertFalse(relay.start(new StubNode(Map.of())));
