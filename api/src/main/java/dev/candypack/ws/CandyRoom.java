@@ -11,7 +11,9 @@ import java.util.Set;
  * }</pre>
  *
  * <p>A message to a room is encoded once, then queued on each member's connection; a member that
- * reads slowly never delays the others.
+ * reads slowly never delays the others. When the application runs on several nodes with a cluster
+ * relay ({@code candy-ws-hazelcast}), {@link #send(Object)} and {@link #sendBinary(byte[])} reach
+ * the room's members on every node, each exactly once.
  */
 public interface CandyRoom {
 
@@ -42,4 +44,13 @@ public interface CandyRoom {
    * @return an unmodifiable snapshot; empty when the room does not exist
    */
   Set<CandySocket> members();
+
+  /**
+   * How many members the room has on every node of the cluster: this node's exact count plus what
+   * the other nodes last reported (see {@link CandyServer#clusterClientCount()} for how fresh).
+   * Without a cluster relay it equals {@code members().size()}.
+   *
+   * @return the count
+   */
+  int clusterMemberCount();
 }

@@ -35,6 +35,18 @@ public interface CandyServer {
   int clientCount();
 
   /**
+   * How many connections are open on every node of the cluster: this node's exact count plus what
+   * the other nodes last reported. Without a cluster relay it equals {@link #clientCount()}.
+   *
+   * <p>How fresh: with {@code candy-ws-hazelcast}, nodes report every second ({@code
+   * candy.ws.cluster.report-interval-ms}), so another node's part may be up to about two intervals
+   * old, and a node that stops or dies drops out within three intervals.
+   *
+   * @return the count
+   */
+  int clusterClientCount();
+
+  /**
    * A room, to send to its members or list them.
    *
    * @param room the room's name
@@ -43,7 +55,8 @@ public interface CandyServer {
   CandyRoom room(String room);
 
   /**
-   * Sends a message to every member of a room; same as {@code room(room).send(message)}.
+   * Sends a message to every member of a room, on every node of the cluster when a relay is on;
+   * same as {@code room(room).send(message)}.
    *
    * @param room the room's name
    * @param message the message, encoded once as {@link CandySocket#send(Object)} does
@@ -51,7 +64,8 @@ public interface CandyServer {
   void toRoom(String room, Object message);
 
   /**
-   * Sends a message to every open connection of the application.
+   * Sends a message to every open connection of the application, on every node of the cluster when
+   * a relay is on.
    *
    * @param message the message, encoded once as {@link CandySocket#send(Object)} does
    */

@@ -173,8 +173,9 @@ public interface CandySocket {
   CandyRoom to(String room);
 
   /**
-   * Sends a message to every other open connection of the application, on every route. The message
-   * is encoded once, as {@link #send(Object)} does.
+   * Sends a message to every other open connection of the application, on every route (and on every
+   * node of the cluster when a relay is on). The message is encoded once, as {@link #send(Object)}
+   * does.
    *
    * @param message the message
    */

@@ -47,14 +47,15 @@ public class NotifyResource {
   }
 
   /**
-   * {@code GET /api/clients}: how many WebSocket connections are open.
+   * {@code GET /api/clients}: how many WebSocket connections are open, on this node and on every
+   * node of the cluster (the same number without a cluster).
    *
-   * @return {@code {"count": n}}
+   * @return {@code {"count": n, "cluster": m}}
    */
   @GET
   @Path("clients")
   @Produces(MediaType.APPLICATION_JSON)
   public Map<String, Object> clients() {
-    return Json.object("count", server.clientCount());
+    return Json.object("count", server.clientCount(), "cluster", server.clusterClientCount());
   }
 }

@@ -2,21 +2,24 @@ package dev.candypack.ws.impl;
 
 import dev.candypack.ws.CandyServer;
 import dev.candypack.ws.impl.codec.JsonCodec;
+import dev.candypack.ws.impl.room.Fanout;
 import dev.candypack.ws.impl.room.LocalServer;
 import dev.candypack.ws.impl.room.RoomRegistry;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
 /**
- * Everything one application's connections share: the registry of connections and rooms, the JSON
- * codec, and the server view over them. One per deployment, held by the CDI extension, so that
- * connections keep plain references and never need CDI while they close.
+ * Everything one application's connections share: the registry of connections and rooms, the
+ * fan-out (with the cluster relay, if any), the JSON codec, and the server view over them. One per
+ * deployment, held by the CDI extension, so that connections keep plain references and never need
+ * CDI while they close.
  */
 public final class CandyRuntime {
 
   private final RoomRegistry registry = new RoomRegistry();
+  private final Fanout fanout = new Fanout(registry);
   private final JsonCodec codec = new JsonCodec();
-  private final CandyServer server = new LocalServer(registry, codec);
+  private final CandyServer server = new LocalServer(registry, fanout, codec);
   private volatile Executor executor = Executors.newCachedThreadPool(CandyRuntime::daemon);
 
   private static Thread daemon(Runnable task) {
@@ -32,6 +35,15 @@ public final class CandyRuntime {
    */
   public RoomRegistry registry() {
     return registry;
+  }
+
+  /**
+   * The application's room and broadcast fan-out, local or across the cluster.
+   *
+   * @return the fan-out
+   */
+  public Fanout fanout() {
+    return fanout;
   }
 
   /**

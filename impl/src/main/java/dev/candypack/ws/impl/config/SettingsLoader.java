@@ -20,7 +20,13 @@ public final class SettingsLoader {
     return CandySettings.from(source(application));
   }
 
-  private static Function<String, Optional<String>> source(ClassLoader application) {
+  /**
+   * The application's settings as a function of the key, for settings that only a module reads.
+   *
+   * @param application the application's class loader
+   * @return the value of a key, if set
+   */
+  public static Function<String, Optional<String>> source(ClassLoader application) {
     try {
       Config config = ConfigProvider.getConfig(application);
       return key -> config.getOptionalValue(key, String.class);

@@ -10,6 +10,7 @@ import dev.candypack.ws.impl.CandyRuntime;
 import dev.candypack.ws.impl.codec.JsonCodec;
 import dev.candypack.ws.impl.codec.OutboundMessage;
 import dev.candypack.ws.impl.policy.RateLimiter;
+import dev.candypack.ws.impl.room.Fanout;
 import dev.candypack.ws.impl.room.LocalRoom;
 import dev.candypack.ws.impl.room.RoomMember;
 import dev.candypack.ws.impl.room.RoomRegistry;
@@ -40,6 +41,7 @@ public final class Connection implements CandySocket, RoomMember {
   private final String id;
   private final String route;
   private final RoomRegistry registry;
+  private final Fanout fanout;
   private final JsonCodec codec;
   private final Executor closer;
   private final OutboundQueue outbound;
@@ -70,6 +72,7 @@ public final class Connection implements CandySocket, RoomMember {
     this.id = id;
     this.route = route;
     this.registry = runtime.registry();
+    this.fanout = runtime.fanout();
     this.codec = runtime.codec();
     this.closer = runtime.executor();
     this.outbound = new OutboundQueue(transport, limits.maxBacklogBytes(), this::overflowed);
@@ -188,12 +191,12 @@ public final class Connection implements CandySocket, RoomMember {
 
   @Override
   public CandyRoom to(String room) {
-    return new LocalRoom(requireRoom(room), registry, codec);
+    return new LocalRoom(requireRoom(room), registry, fanout, codec);
   }
 
   @Override
   public void broadcast(Object message) {
-    registry.broadcast(codec.encode(message), this);
+    fanout.broadcast(codec.encode(message), this); // skips this socket on this node only
   }
 
   // ---- RoomMember -------------------------------------------------------------------------

@@ -7,6 +7,9 @@ import dev.candypack.ws.impl.config.SettingsLoader;
 import dev.candypack.ws.impl.policy.RoutePolicy;
 import dev.candypack.ws.impl.route.Route;
 import dev.candypack.ws.impl.route.RouteExtension;
+import dev.candypack.ws.spi.CandyRelay;
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletContext;
@@ -17,7 +20,9 @@ import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -31,6 +36,7 @@ public final class EndpointRegistrar implements ServletContextListener {
   private static final Logger LOG = Logger.getLogger(EndpointRegistrar.class.getName());
 
   private CandyRuntime runtime;
+  private CreationalContext<?> relayContext;
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
@@ -54,7 +60,9 @@ public final class EndpointRegistrar implements ServletContextListener {
     }
     runtime = extension.runtime();
     managedExecutor().ifPresent(runtime::useExecutor);
-    CandySettings settings = SettingsLoader.load(Thread.currentThread().getContextClassLoader());
+    ClassLoader application = Thread.currentThread().getContextClassLoader();
+    CandySettings settings = SettingsLoader.load(application);
+    startRelay(applicationBeans, servletContext, SettingsLoader.source(application));
     for (Route route : routes) {
       RoutePolicy policy = RoutePolicy.of(route, settings, applicationBeans);
       try {
@@ -69,6 +77,40 @@ public final class EndpointRegistrar implements ServletContextListener {
             "candy-ws: the container refused the route " + route + ": " + e.getMessage(), e);
       }
       LOG.info(() -> "candy-ws: route " + route);
+    }
+  }
+
+  /**
+   * Starts the cluster relay when the application has one (a {@link CandyRelay} bean, such as the
+   * one {@code candy-ws-hazelcast} ships) and turns it on; otherwise fan-out stays local.
+   */
+  private void startRelay(
+      BeanManager beans, ServletContext context, Function<String, Optional<String>> settings) {
+    Set<Bean<?>> candidates = beans.getBeans(CandyRelay.class);
+    if (candidates.isEmpty()) {
+      return;
+    }
+    Bean<?> bean = beans.resolve(candidates);
+    relayContext = beans.createCreationalContext(bean);
+    CandyRelay relay = (CandyRelay) beans.getReference(bean, CandyRelay.class, relayContext);
+    String application =
+        settings
+            .apply("candy.ws.cluster.name")
+            .filter(name -> !name.isBlank())
+            .orElse(context.getContextPath().isEmpty() ? "/" : context.getContextPath());
+    if (runtime.fanout().start(relay, application, settings)) {
+      LOG.info(
+          () ->
+              "candy-ws: rooms and broadcasts of "
+                  + application
+                  + " reach every node through "
+                  + bean.getBeanClass().getName()
+                  + " (node "
+                  + runtime.fanout().nodeId()
+                  + ")");
+    } else {
+      relayContext.release();
+      relayContext = null;
     }
   }
 
@@ -97,6 +139,10 @@ public final class EndpointRegistrar implements ServletContextListener {
   @Override
   public void contextDestroyed(ServletContextEvent event) {
     if (runtime != null) {
+      runtime.fanout().stop(); // first, so that no message from elsewhere arrives while closing
+      if (relayContext != null) {
+        relayContext.release();
+      }
       runtime
           .registry()
           .clients()

@@ -6,23 +6,29 @@ import dev.candypack.ws.impl.codec.JsonCodec;
 import java.util.Objects;
 import java.util.Set;
 
-/** A room of this server: a name bound to the registry, cheap to create for each send. */
+/**
+ * A room: a name bound to the application's fan-out, cheap to create for each send. Sends reach the
+ * members on this node and, through the cluster relay when there is one, on the others.
+ */
 public final class LocalRoom implements CandyRoom {
 
   private final String name;
   private final RoomRegistry registry;
+  private final Fanout fanout;
   private final JsonCodec codec;
 
   /**
    * Creates a view of a room.
    *
    * @param name the room's name
-   * @param registry the registry that holds its members
+   * @param registry the registry that holds its members on this node
+   * @param fanout the fan-out that sends to them and to the other nodes
    * @param codec the codec that encodes its messages
    */
-  public LocalRoom(String name, RoomRegistry registry, JsonCodec codec) {
+  public LocalRoom(String name, RoomRegistry registry, Fanout fanout, JsonCodec codec) {
     this.name = Objects.requireNonNull(name, "room");
     this.registry = registry;
+    this.fanout = fanout;
     this.codec = codec;
   }
 
@@ -33,16 +39,21 @@ public final class LocalRoom implements CandyRoom {
 
   @Override
   public void send(Object message) {
-    registry.sendToRoom(name, codec.encode(message));
+    fanout.toRoom(name, codec.encode(message));
   }
 
   @Override
   public void sendBinary(byte[] data) {
-    registry.sendToRoom(name, codec.binary(data));
+    fanout.toRoom(name, codec.binary(data));
   }
 
   @Override
   public Set<CandySocket> members() {
     return registry.members(name);
+  }
+
+  @Override
+  public int clusterMemberCount() {
+    return fanout.clusterMemberCount(name);
   }
 }

@@ -6,20 +6,26 @@ import dev.candypack.ws.CandySocket;
 import dev.candypack.ws.impl.codec.JsonCodec;
 import java.util.Map;
 
-/** The application's {@link CandyServer}: the registry and the codec behind the public face. */
+/**
+ * The application's {@link CandyServer}: the registry, the fan-out and the codec behind the public
+ * face.
+ */
 public final class LocalServer implements CandyServer {
 
   private final RoomRegistry registry;
+  private final Fanout fanout;
   private final JsonCodec codec;
 
   /**
    * Creates the server view.
    *
    * @param registry the application's connections and rooms
+   * @param fanout the application's fan-out, local or across the cluster
    * @param codec the application's codec
    */
-  public LocalServer(RoomRegistry registry, JsonCodec codec) {
+  public LocalServer(RoomRegistry registry, Fanout fanout, JsonCodec codec) {
     this.registry = registry;
+    this.fanout = fanout;
     this.codec = codec;
   }
 
@@ -34,8 +40,13 @@ public final class LocalServer implements CandyServer {
   }
 
   @Override
+  public int clusterClientCount() {
+    return fanout.clusterClientCount();
+  }
+
+  @Override
   public CandyRoom room(String room) {
-    return new LocalRoom(room, registry, codec);
+    return new LocalRoom(room, registry, fanout, codec);
   }
 
   @Override
@@ -45,6 +56,6 @@ public final class LocalServer implements CandyServer {
 
   @Override
   public void broadcast(Object message) {
-    registry.broadcast(codec.encode(message), null);
+    fanout.broadcast(codec.encode(message), null);
   }
 }

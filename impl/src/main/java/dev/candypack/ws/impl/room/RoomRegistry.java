@@ -3,6 +3,7 @@ package dev.candypack.ws.impl.room;
 import dev.candypack.ws.CandySocket;
 import dev.candypack.ws.impl.codec.OutboundMessage;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -112,6 +113,34 @@ public final class RoomRegistry {
     return members == null
         ? Set.of()
         : members.stream().map(RoomMember::socket).collect(Collectors.toUnmodifiableSet());
+  }
+
+  /**
+   * How many members a room has.
+   *
+   * @param room the room's name
+   * @return the count, 0 when the room does not exist
+   */
+  public int memberCount(String room) {
+    Set<RoomMember> members = rooms.get(room);
+    return members == null ? 0 : members.size();
+  }
+
+  /**
+   * The rooms that have members, and how many each.
+   *
+   * @return a snapshot
+   */
+  public Map<String, Integer> roomSizes() {
+    Map<String, Integer> sizes = new HashMap<>();
+    rooms.forEach(
+        (name, members) -> {
+          int size = members.size();
+          if (size > 0) {
+            sizes.put(name, size);
+          }
+        });
+    return sizes;
   }
 
   /**

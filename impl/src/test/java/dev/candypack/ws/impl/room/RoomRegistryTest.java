@@ -134,7 +134,7 @@ class RoomRegistryTest {
       registry.join("r", b);
       registry.join("r", c);
 
-      new LocalRoom("r", registry, codec).send(Map.of("type", "chat"));
+      new LocalRoom("r", registry, new Fanout(registry), codec).send(Map.of("type", "chat"));
 
       OutboundMessage sent = a.delivered.get(0);
       assertEquals(new OutboundMessage.Text("{\"type\":\"chat\"}"), sent);

@@ -1,0 +1,58 @@
+package dev.candypack.ws.spi;
+
+import java.util.Map;
+
+/**
+ * What a {@link CandyRelay} sees of the node it runs on: an id that tells its messages from other
+ * nodes' messages, and the way in for messages from other nodes.
+ */
+public interface RelayContext {
+
+  /**
+   * This node's id, unique in the cluster (a random UUID per start of the application). Put it in
+   * {@link RelayMessage#origin()} of what is published, and ignore received messages that carry it.
+   *
+   * @return the id
+   */
+  String nodeId();
+
+  /**
+   * The application's name, the same on every node that serves it: relays keep the messages of
+   * different applications on one grid apart with it. By default the context path ({@code /} for
+   * the root); the key {@code candy.ws.cluster.name} overrides it.
+   *
+   * @return the name
+   */
+  String application();
+
+  /**
+   * Delivers a message from another node to this node's own sockets: the members of its room, or
+   * every open connection. Never publishes it again. Returns without waiting for the network.
+   *
+   * @param message the message another node published
+   */
+  void deliver(RelayMessage message);
+
+  /**
+   * How many connections are open on this node, to report to the others.
+   *
+   * @return the count
+   */
+  int clientCount();
+
+  /**
+   * The rooms that have members on this node and how many, to report to the others.
+   *
+   * @return a snapshot: room name to member count
+   */
+  Map<String, Integer> roomSizes();
+
+  /**
+   * Reads a setting of the application ({@code candy.ws.*} keys and any other), from MicroProfile
+   * Config where the server has it, otherwise from system properties.
+   *
+   * @param key the key
+   * @return the value, or {@code null} when it is not set
+   */
+  String setting(String key);
+}

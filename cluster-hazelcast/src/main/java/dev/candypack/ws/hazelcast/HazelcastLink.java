@@ -1,0 +1,181 @@
+package dev.candypack.ws.hazelcast;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.topic.ITopic;
+import com.hazelcast.topic.Message;
+import dev.candypack.ws.spi.RelayContext;
+import dev.candypack.ws.spi.RelayMessage;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One application's link to the grid: a topic for its messages and a map of the nodes' counts.
+ *
+ * <p>The topic ({@code candy-ws.<application>.messages}) carries each room or broadcast message
+ * once to every node; each node delivers what came from elsewhere to its own sockets and ignores
+ * its own echo. Hazelcast delivers the messages of one publisher in the order they were published.
+ *
+ * <p>The map ({@code candy-ws.<application>.nodes}) holds one entry per node: its client count and
+ * room sizes, written every report interval with a time to live of three intervals, so that a node
+ * that dies drops out by itself. Each node reads the others' entries on the same schedule.
+ */
+final class HazelcastLink {
+
+  private static final Logger LOG = Logger.getLogger(HazelcastLink.class.getName());
+
+  private final Grid grid;
+  private final RelayContext node;
+  private final long intervalMillis;
+  private final String prefix;
+  private volatile ITopic<byte[]> topic; // null until the grid has been reached
+  private volatile IMap<String, byte[]> nodes;
+  private volatile UUID listener;
+  private final ScheduledExecutorService reporter;
+  private final AtomicBoolean unreachable = new AtomicBoolean();
+  private volatile Counts others = Counts.NONE;
+
+  /** The other nodes' counts, summed. */
+  private record Counts(int clients, Map<String, Integer> rooms) {
+    static final Counts NONE = new Counts(0, Map.of());
+  }
+
+  HazelcastLink(Grid grid, RelayContext node, long intervalMillis) {
+    this.grid = grid;
+    this.node = node;
+    this.intervalMillis = intervalMillis;
+    this.prefix = "candy-ws." + node.application();
+    connect();
+    this.reporter =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "candy-ws-hazelcast-report " + node.application());
+              thread.setDaemon(true);
+              return thread;
+            });
+    reporter.scheduleWithFixedDelay(this::report, 0, intervalMillis, TimeUnit.MILLISECONDS);
+  }
+
+  void publish(RelayMessage message) {
+    ITopic<byte[]> current = topic;
+    if (current == null) {
+      published(new IllegalStateException("not connected to the grid yet"));
+      return;
+    }
+    try {
+      current
+          .publishAsync(RelayCodec.encode(message))
+          .whenComplete((ok, failure) -> published(failure));
+    } catch (RuntimeException e) {
+      published(e);
+    }
+  }
+
+  /** Logs the first failure of an outage and the recovery, not every message in between. */
+  private void published(Throwable failure) {
+    if (failure == null) {
+      if (unreachable.compareAndSet(true, false)) {
+        LOG.info("candy-ws: the grid is reachable again; rooms and broadcasts reach every node");
+      }
+    } else if (unreachable.compareAndSet(false, true)) {
+      LOG.warning(
+          "candy-ws: the grid is unreachable ("
+              + failure
+              + "); room and broadcast messages reach this node's sockets only until it is back");
+    } else {
+      LOG.log(Level.FINE, "candy-ws: a message was not relayed", failure);
+    }
+  }
+
+  private void received(Message<byte[]> message) {
+    RelayMessage relayed;
+    try {
+      relayed = RelayCodec.decode(message.getMessageObject());
+    } catch (IllegalArgumentException e) {
+      LOG.log(Level.WARNING, "candy-ws: dropped a message from the grid", e);
+      return;
+    }
+    if (!node.nodeId().equals(relayed.origin())) {
+      node.deliver(relayed); // our own echo was delivered here before it was published
+    }
+  }
+
+  /**
+   * Finds the topic and the map and subscribes. A client that is not connected yet cannot: it tries
+   * again at every report until it can, and Hazelcast keeps the subscription across reconnects from
+   * then on.
+   */
+  private void connect() {
+    try {
+      HazelcastInstance hazelcast = grid.instance();
+      ITopic<byte[]> messages = hazelcast.getTopic(prefix + ".messages");
+      nodes = hazelcast.getMap(prefix + ".nodes");
+      listener = messages.addMessageListener(this::received);
+      topic = messages;
+      if (unreachable.compareAndSet(true, false)) {
+        LOG.info("candy-ws: the grid is reachable; rooms and broadcasts reach every node");
+      }
+    } catch (RuntimeException e) {
+      published(e);
+    }
+  }
+
+  /** Writes this node's counts, then reads the others'. */
+  private void report() {
+    if (topic == null) {
+      connect();
+      if (topic == null) {
+        others = Counts.NONE;
+        return;
+      }
+    }
+    try {
+      byte[] mine = RelayCodec.encode(new RelayCodec.Report(node.clientCount(), node.roomSizes()));
+      nodes.set(node.nodeId(), mine, 3 * intervalMillis, TimeUnit.MILLISECONDS);
+      int clients = 0;
+      Map<String, Integer> rooms = new HashMap<>();
+      for (Map.Entry<String, byte[]> entry : nodes.entrySet()) {
+        if (entry.getKey().equals(node.nodeId())) {
+          continue; // this node's own counts are read live, not from its last report
+        }
+        RelayCodec.Report report = RelayCodec.decodeReport(entry.getValue());
+        clients += report.clients();
+        report.rooms().forEach((room, size) -> rooms.merge(room, size, Integer::sum));
+      }
+      others = new Counts(clients, rooms);
+    } catch (RuntimeException e) {
+      others = Counts.NONE; // unknown while the grid is unreachable: count this node alone
+      LOG.log(Level.FINE, "candy-ws: the node report failed", e);
+    }
+  }
+
+  int remoteClientCount() {
+    return others.clients();
+  }
+
+  int remoteMemberCount(String room) {
+    return others.rooms().getOrDefault(room, 0);
+  }
+
+  void stop() {
+    reporter.shutdownNow();
+    try {
+      if (topic != null) {
+        topic.removeMessageListener(listener);
+        nodes.delete(node.nodeId()); // the others' counts drop at their next read, not after a TTL
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "candy-ws: leaving the grid failed", e);
+    }
+    if (grid.owned()) {
+      grid.instance().shutdown();
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package dev.candypack.ws.hazelcast;
+
+import dev.candypack.ws.spi.CandyRelay;
+import dev.candypack.ws.spi.RelayContext;
+import dev.candypack.ws.spi.RelayMessage;
+import jakarta.enterprise.context.Dependent;
+import java.util.logging.Logger;
+
+/**
+ * The Hazelcast relay: rooms and broadcasts reach every node that serves the application. Off until
+ * {@code candy.ws.cluster=hazelcast}; then it uses, in this order, a running {@code
+ * HazelcastInstance} CDI bean (Payara's data grid, or one the application produces), the server's
+ * data grid ({@code payara/Hazelcast} over JNDI), a client from {@code
+ * candy.ws.hazelcast.client-config}, or an embedded member of its own ({@code
+ * candy.ws.hazelcast.config}, or Hazelcast's usual lookup of {@code hazelcast.xml}).
+ *
+ * <p>This class names no Hazelcast type, so that a WAR without Hazelcast (the relay switched off)
+ * still deploys.
+ */
+@Dependent
+public class HazelcastRelay implements CandyRelay {
+
+  /** The setting that turns clustering on: {@code candy.ws.cluster=hazelcast}. */
+  public static final String SWITCH = "candy.ws.cluster";
+
+  /** How often each node reports its counts, in milliseconds; 1000 by default. */
+  public static final String REPORT_INTERVAL = "candy.ws.cluster.report-interval-ms";
+
+  private static final Logger LOG = Logger.getLogger(HazelcastRelay.class.getName());
+
+  private volatile HazelcastLink link;
+
+  @Override
+  public boolean start(RelayContext node) {
+    String mode = node.setting(SWITCH);
+    if (mode == null || mode.isBlank() || mode.trim().equalsIgnoreCase("off")) {
+      LOG.fine("candy-ws: candy.ws.cluster is not set; rooms and broadcasts stay on this node");
+      return false;
+    }
+    if (!mode.trim().equalsIgnoreCase("hazelcast")) {
+      throw new IllegalStateException(
+          "candy-ws: " + SWITCH + " = '" + mode + "'; this relay knows 'hazelcast' and 'off'");
+    }
+    long interval = interval(node.setting(REPORT_INTERVAL));
+    try {
+      Class.forName(
+          "com.hazelcast.core.HazelcastInstance", false, HazelcastRelay.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new IllegalStateException(
+          "candy-ws: "
+              + SWITCH
+              + "=hazelcast, but Hazelcast is not on the class path: add com.hazelcast:hazelcast",
+          e);
+    }
+    Grid grid = Grid.find(node);
+    link = new HazelcastLink(grid, node, interval);
+    LOG.info(
+        () ->
+            "candy-ws: clustering "
+                + node.application()
+                + " over "
+                + grid.description()
+                + ", node "
+                + node.nodeId());
+    return true;
+  }
+
+  private static long interval(String value) {
+    if (value == null || value.isBlank()) {
+      return 1000;
+    }
+    try {
+      long interval = Long.parseLong(value.trim());
+      if (interval >= 10) {
+        return interval;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "candy-ws: " + REPORT_INTERVAL + " = '" + value + "' is not a whole number of ms >= 10");
+  }
+
+  @Override
+  public void publish(RelayMessage message) {
+    HazelcastLink current = link;
+    if (current != null) {
+      current.publish(message);
+    }
+  }
+
+  @Override
+  public int remoteClientCount() {
+    HazelcastLink current = link;
+    return current == null ? 0 : current.remoteClientCount();
+  }
+
+  @Override
+  public int remoteMemberCount(String room) {
+    HazelcastLink current = link;
+    return current == null ? 0 : current.remoteMemberCount(room);
+  }
+
+  @Override
+  public void stop() {
+    HazelcastLink current = link;
+    link = null;
+    if (current != null) {
+      current.stop();
+    }
+  }
+}

@@ -1,0 +1,212 @@
+package dev.candypack.ws.impl.room;
+
+import dev.candypack.ws.impl.codec.OutboundMessage;
+import dev.candypack.ws.spi.CandyRelay;
+import dev.candypack.ws.spi.RelayContext;
+import dev.candypack.ws.spi.RelayMessage;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every room and broadcast send of one application goes through here: the message, encoded once,
+ * goes to this node's members, then to the cluster relay when there is one. Messages from other
+ * nodes come back in through {@link RelayContext#deliver} and reach this node's members only, so
+ * that no message is relayed twice. Without a relay this is the registry's own fan-out plus one
+ * volatile read.
+ */
+public final class Fanout {
+
+  private static final Logger LOG = Logger.getLogger(Fanout.class.getName());
+
+  private final RoomRegistry registry;
+  private final String nodeId = UUID.randomUUID().toString();
+  private volatile CandyRelay relay;
+
+  /**
+   * Creates the fan-out of an application, local-only until a relay starts.
+   *
+   * @param registry the application's connections and rooms
+   */
+  public Fanout(RoomRegistry registry) {
+    this.registry = registry;
+  }
+
+  /**
+   * Sends to the members of a room on this node, then on the others.
+   *
+   * @param room the room's name
+   * @param message the message, encoded once
+   */
+  public void toRoom(String room, OutboundMessage message) {
+    registry.sendToRoom(room, message);
+    CandyRelay current = relay;
+    if (current != null) {
+      publish(current, RelayMessage.Kind.ROOM, room, message);
+    }
+  }
+
+  /**
+   * Sends to every connection on this node but one, then to every connection on the others.
+   *
+   * @param message the message, encoded once
+   * @param except the sending connection, skipped on this node only; {@code null} for none
+   */
+  public void broadcast(OutboundMessage message, RoomMember except) {
+    registry.broadcast(message, except);
+    CandyRelay current = relay;
+    if (current != null) {
+      publish(current, RelayMessage.Kind.BROADCAST, null, message);
+    }
+  }
+
+  /**
+   * How many connections are open in the cluster: this node's, exact, plus the others' last
+   * reports.
+   *
+   * @return the count
+   */
+  public int clusterClientCount() {
+    CandyRelay current = relay;
+    return registry.clientCount() + (current == null ? 0 : current.remoteClientCount());
+  }
+
+  /**
+   * How many members a room has in the cluster: this node's, exact, plus the others' last reports.
+   *
+   * @param room the room's name
+   * @return the count
+   */
+  public int clusterMemberCount(String room) {
+    CandyRelay current = relay;
+    return registry.memberCount(room) + (current == null ? 0 : current.remoteMemberCount(room));
+  }
+
+  /**
+   * Starts relaying through a cluster relay.
+   *
+   * @param candidate the relay the application provides
+   * @param application the application's name on the grid
+   * @param settings the application's settings
+   * @return whether the relay is on; when it says it is off, the application stays local-only
+   */
+  public boolean start(
+      CandyRelay candidate, String application, Function<String, Optional<String>> settings) {
+    if (relay != null) {
+      throw new IllegalStateException("candy-ws: a relay has already started");
+    }
+    boolean on = candidate.start(new Node(application, settings));
+    if (on) {
+      relay = candidate;
+    }
+    return on;
+  }
+
+  /** Stops the relay, if one runs; from then on fan-out is local. */
+  public void stop() {
+    CandyRelay current = relay;
+    relay = null;
+    if (current != null) {
+      try {
+        current.stop();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "candy-ws: stopping the cluster relay failed", e);
+      }
+    }
+  }
+
+  /**
+   * This node's id in the cluster.
+   *
+   * @return the id
+   */
+  public String nodeId() {
+    return nodeId;
+  }
+
+  /**
+   * Delivers a message from another node to this node's members, without relaying it again.
+   *
+   * @param message the message
+   */
+  void received(RelayMessage message) {
+    if (nodeId.equals(message.origin())) {
+      return; // our own echo: already delivered here before it was published
+    }
+    OutboundMessage frame =
+        message.isBinary()
+            ? new OutboundMessage.Binary(ByteBuffer.wrap(message.bytes()))
+            : new OutboundMessage.Text(message.text());
+    if (message.kind() == RelayMessage.Kind.ROOM) {
+      registry.sendToRoom(message.room(), frame);
+    } else {
+      registry.broadcast(frame, null);
+    }
+  }
+
+  private void publish(
+      CandyRelay current, RelayMessage.Kind kind, String room, OutboundMessage message) {
+    RelayMessage relayed =
+        message instanceof OutboundMessage.Binary binary
+            ? new RelayMessage(kind, room, null, bytes(binary), nodeId)
+            : new RelayMessage(kind, room, ((OutboundMessage.Text) message).text(), null, nodeId);
+    try {
+      current.publish(relayed);
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "candy-ws: the cluster relay refused " + relayed, e);
+    }
+  }
+
+  private static byte[] bytes(OutboundMessage.Binary binary) {
+    ByteBuffer view = binary.view();
+    byte[] bytes = new byte[view.remaining()];
+    view.get(bytes);
+    return bytes;
+  }
+
+  /** This node as the relay sees it. */
+  private final class Node implements RelayContext {
+    private final String application;
+    private final Function<String, Optional<String>> settings;
+
+    Node(String application, Function<String, Optional<String>> settings) {
+      this.application = application;
+      this.settings = settings;
+    }
+
+    @Override
+    public String nodeId() {
+      return nodeId;
+    }
+
+    @Override
+    public String application() {
+      return application;
+    }
+
+    @Override
+    public void deliver(RelayMessage message) {
+      received(message);
+    }
+
+    @Override
+    public int clientCount() {
+      return registry.clientCount();
+    }
+
+    @Override
+    public Map<String, Integer> roomSizes() {
+      return new HashMap<>(registry.roomSizes());
+    }
+
+    @Override
+    public String setting(String key) {
+      return settings.apply(key).orElse(null);
+    }
+  }
+}

@@ -1,0 +1,202 @@
+package dev.candypack.ws.impl.room;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.candypack.ws.impl.codec.JsonCodec;
+import dev.candypack.ws.impl.codec.OutboundMessage;
+import dev.candypack.ws.impl.room.RoomRegistryTest.StubMember;
+import dev.candypack.ws.spi.CandyRelay;
+import dev.candypack.ws.spi.RelayContext;
+import dev.candypack.ws.spi.RelayMessage;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class FanoutTest {
+
+  /** A relay that records what it is given and reports fixed counts for the other nodes. */
+  static class RecordingRelay implements CandyRelay {
+    final List<RelayMessage> published = new ArrayList<>();
+    RelayContext node;
+    boolean on = true;
+    boolean stopped;
+
+    @Override
+    public boolean start(RelayContext node) {
+      this.node = node;
+      return on;
+    }
+
+    @Override
+    public void publish(RelayMessage message) {
+      published.add(message);
+    }
+
+    @Override
+    public int remoteClientCount() {
+      return 5;
+    }
+
+    @Override
+    public int remoteMemberCount(String room) {
+      return room.equals("r") ? 2 : 0;
+    }
+
+    @Override
+    public void stop() {
+      stopped = true;
+    }
+  }
+
+  private final RoomRegistry registry = new RoomRegistry();
+  private final Fanout fanout = new Fanout(registry);
+  private final JsonCodec codec = new JsonCodec();
+  private final RecordingRelay relay = new RecordingRelay();
+  private final StubMember a = member("a");
+  private final StubMember b = member("b");
+  private final StubMember c = member("c");
+
+  private StubMember member(String id) {
+    StubMember member = new StubMember(id);
+    registry.add(member);
+    return member;
+  }
+
+  private void start() {
+    assertTrue(fanout.start(relay, "/app", key -> Optional.of("value of " + key)));
+  }
+
+  @Test
+  void withoutARelayEverythingStaysLocal() {
+    registry.join("r", a);
+    fanout.toRoom("r", codec.encode("hi"));
+    fanout.broadcast(codec.encode("all"), a);
+    assertEquals(1, a.delivered.size());
+    assertEquals(1, b.delivered.size());
+    assertEquals(1, fanout.clusterMemberCount("r"));
+    assertEquals(3, fanout.clusterClientCount());
+  }
+
+  @Test
+  void aRoomMessageIsDeliveredHereThenPublishedOnceWithTheSameFrame() {
+    start();
+    registry.join("r", a);
+    registry.join("r", b);
+    OutboundMessage frame = codec.encode(Map.of("n", 1));
+    fanout.toRoom("r", frame);
+    assertSame(frame, a.delivered.get(0), "encoded once, the same frame for every member");
+    assertSame(frame, b.delivered.get(0));
+    assertTrue(c.delivered.isEmpty());
+    assertEquals(List.of(RelayMessage.toRoom(fanout.nodeId(), "r", "{\"n\":1}")), relay.published);
+  }
+
+  @Test
+  void binaryPayloadsArePublishedAsTheirBytes() {
+    start();
+    registry.join("r", a);
+    byte[] bytes = {0, 1, 2, (byte) 255};
+    fanout.toRoom("r", codec.binary(bytes));
+    fanout.broadcast(
+        codec.encode(ByteBuffer.wrap("xyz".getBytes(StandardCharsets.UTF_8), 1, 2)), null);
+    assertArrayEquals(bytes, relay.published.get(0).bytes());
+    assertTrue(relay.published.get(0).isBinary());
+    assertArrayEquals("yz".getBytes(StandardCharsets.UTF_8), relay.published.get(1).bytes());
+    assertEquals(RelayMessage.Kind.BROADCAST, relay.published.get(1).kind());
+  }
+
+  @Test
+  void aBroadcastSkipsTheSenderHereOnly() {
+    start();
+    fanout.broadcast(codec.encode("all"), a);
+    assertTrue(a.delivered.isEmpty());
+    assertEquals(1, b.delivered.size());
+    assertEquals(1, c.delivered.size());
+    assertEquals(List.of(RelayMessage.broadcast(fanout.nodeId(), "all")), relay.published);
+  }
+
+  @Test
+  void messagesFromOtherNodesAreDeliveredHereAndNeverPublishedAgain() {
+    start();
+    registry.join("r", a);
+    relay.node.deliver(RelayMessage.toRoom("elsewhere", "r", "to r"));
+    relay.node.deliver(RelayMessage.broadcast("elsewhere", new byte[] {7}));
+    assertEquals(new OutboundMessage.Text("to r"), a.delivered.get(0));
+    assertEquals(2, a.delivered.size());
+    assertEquals(1, b.delivered.size(), "a broadcast from elsewhere reaches every socket here");
+    OutboundMessage.Binary binary = (OutboundMessage.Binary) b.delivered.get(0);
+    assertEquals(ByteBuffer.wrap(new byte[] {7}), binary.view());
+    assertTrue(relay.published.isEmpty());
+  }
+
+  @Test
+  void theOwnEchoIsIgnored() {
+    start();
+    registry.join("r", a);
+    fanout.toRoom("r", codec.encode("once"));
+    relay.node.deliver(relay.published.get(0));
+    assertEquals(1, a.delivered.size());
+  }
+
+  @Test
+  void countsAddThisNodesExactCountsToTheOthersReports() {
+    start();
+    registry.join("r", a);
+    registry.join("s", b);
+    assertEquals(3 + 5, fanout.clusterClientCount());
+    assertEquals(1 + 2, fanout.clusterMemberCount("r"));
+    assertEquals(1, fanout.clusterMemberCount("s"));
+    assertEquals(Map.of("r", 1, "s", 1), relay.node.roomSizes());
+    assertEquals(3, relay.node.clientCount());
+  }
+
+  @Test
+  void theRelaySeesTheNodeTheApplicationAndTheSettings() {
+    start();
+    assertEquals(fanout.nodeId(), relay.node.nodeId());
+    assertEquals("/app", relay.node.application());
+    assertEquals("value of candy.ws.cluster", relay.node.setting("candy.ws.cluster"));
+  }
+
+  @Test
+  void aRelayThatIsOffIsNeverCalledAgain() {
+    relay.on = false;
+    assertFalse(fanout.start(relay, "/app", key -> Optional.empty()));
+    registry.join("r", a);
+    fanout.toRoom("r", codec.encode("local"));
+    assertTrue(relay.published.isEmpty());
+    assertEquals(1, fanout.clusterMemberCount("r"));
+  }
+
+  @Test
+  void afterStopFanOutIsLocal() {
+    start();
+    fanout.stop();
+    assertTrue(relay.stopped);
+    fanout.broadcast(codec.encode("late"), null);
+    assertTrue(relay.published.isEmpty());
+    assertEquals(3, fanout.clusterClientCount());
+  }
+
+  @Test
+  void aFailingRelayNeverReachesTheSender() {
+    CandyRelay failing =
+        new RecordingRelay() {
+          @Override
+          public void publish(RelayMessage message) {
+            throw new IllegalStateException("grid down");
+          }
+        };
+    assertTrue(fanout.start(failing, "/app", key -> Optional.empty()));
+    registry.join("r", a);
+    fanout.toRoom("r", codec.encode("still local"));
+    assertEquals(1, a.delivered.size());
+  }
+}
