@@ -12,12 +12,19 @@ import java.util.regex.Pattern;
 
 /**
  * Heap per open connection on the server, side by side: N idle connections to the raw echo endpoint
- * (which holds nothing of its own: the container's cost alone), then N to each candy-ws route. The
- * server's heap is read after full collections; what candy-ws adds is the difference.
+ * (which holds nothing of its own: the container's cost alone), then N to each candy-ws route. Each
+ * twin gets a fresh server, since the container keeps pools of objects from closed connections that
+ * would blur a shared one; the heap is read after full collections before and after opening, and
+ * what candy-ws adds is the difference between the twins.
  */
 final class HeapScenario {
 
   private static final Pattern NUMBER = Pattern.compile("\"(\\w+)\":(\\d+)");
+
+  /** Starts a fresh server. */
+  interface Servers {
+    PayaraServer start() throws Exception;
+  }
 
   /**
    * The result.
@@ -47,52 +54,59 @@ final class HeapScenario {
    * Runs the scenario.
    *
    * @param clients the client pool
-   * @param server the server
+   * @param servers starts a fresh server for each twin
    * @param connections N
    * @return the result
    * @throws Exception when the connections cannot be opened or the server does not answer
    */
-  static Result run(Clients clients, PayaraServer server, int connections) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    long empty = heap(http, server);
-    long raw = heapWith(clients, http, server, "/raw/echo", "rawEcho", connections);
-    long echo = heapWith(clients, http, server, "/bench/echo", "candy", connections);
-    long room = heapWith(clients, http, server, "/bench/room/heap", "candy", connections);
-    double container = (raw - empty) / (double) connections;
-    return new Result(
-        connections,
-        container,
-        (echo - raw) / (double) connections,
-        (room - raw) / (double) connections);
+  static Result run(Clients clients, Servers servers, int connections) throws Exception {
+    double raw = perConnection(clients, servers, "/raw/echo", "rawEcho", connections);
+    double echo = perConnection(clients, servers, "/bench/echo", "candy", connections);
+    double room = perConnection(clients, servers, "/bench/room/heap", "candy", connections);
+    return new Result(connections, raw, echo - raw, room - raw);
   }
 
-  private static long heapWith(
-      Clients clients,
-      HttpClient http,
-      PayaraServer server,
-      String path,
-      String counter,
-      int connections)
+  private static double perConnection(
+      Clients clients, Servers servers, String path, String counter, int connections)
       throws Exception {
-    List<WebSocket> sockets =
-        clients.openAll(
-            server.ws(path),
-            connections,
-            i ->
-                new Clients.TextListener() {
-                  @Override
-                  void onMessage(WebSocket webSocket, CharSequence text) {}
-                });
-    try {
-      awaitCount(http, server, counter, connections);
-      // The median of three readings, each after full collections.
-      long[] readings = {heap(http, server), heap(http, server), heap(http, server)};
-      java.util.Arrays.sort(readings);
-      return readings[1];
-    } finally {
-      Clients.closeAll(sockets);
+    HttpClient http = HttpClient.newHttpClient();
+    try (PayaraServer server = servers.start()) {
+      // Load the classes and fill the pools one connection's life needs, then measure.
+      close(http, server, counter, open(clients, server, path, Math.min(200, connections)));
       awaitCount(http, server, counter, 0);
+      long before = heap(http, server);
+      List<WebSocket> sockets = open(clients, server, path, connections);
+      awaitCount(http, server, counter, connections);
+      long after = heap(http, server);
+      close(http, server, counter, sockets);
+      return (after - before) / (double) connections;
     }
+  }
+
+  private static List<WebSocket> open(
+      Clients clients, PayaraServer server, String path, int connections) throws Exception {
+    return clients.openAll(
+        server.ws(path),
+        connections,
+        i ->
+            new Clients.TextListener() {
+              @Override
+              void onMessage(WebSocket webSocket, CharSequence text) {}
+            });
+  }
+
+  private static void close(
+      HttpClient http, PayaraServer server, String counter, List<WebSocket> sockets)
+      throws Exception {
+    Clients.closeAll(sockets);
+    awaitCount(http, server, counter, 0);
+  }
+
+  /** The median of three readings, each after full collections. */
+  private static long heap(HttpClient http, PayaraServer server) throws Exception {
+    long[] readings = {gcHeap(http, server), gcHeap(http, server), gcHeap(http, server)};
+    java.util.Arrays.sort(readings);
+    return readings[1];
   }
 
   private static void awaitCount(HttpClient http, PayaraServer server, String counter, long want)
@@ -106,7 +120,7 @@ final class HeapScenario {
     }
   }
 
-  private static long heap(HttpClient http, PayaraServer server) throws Exception {
+  private static long gcHeap(HttpClient http, PayaraServer server) throws Exception {
     return stat(http, server, "heapUsed", true);
   }
 
