@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 # 10,000 client connections, and as many on the server side: raise the soft limit to the hard one.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-if (( $(ulimit -n) < 20500 )); then
+if (( $(ulimit -n) < 10240 )); then
   echo "note: ulimit -n is $(ulimit -n); 10,000 connections need about 10,100 descriptors in each of the two JVMs" >&2
 fi
 

@@ -35,7 +35,7 @@ public final class Load {
           Map.entry("big.subscribers", "10000"),
           Map.entry("big.rate", "1"),
           Map.entry("big.seconds", "10"),
-          Map.entry("heap.connections", "5000"),
+          Map.entry("heap.connections", "10000"),
           Map.entry("clients.http", "4"),
           Map.entry("clients.threads", "4"),
           Map.entry("server.jvm", "-Xms2g -Xmx2g"),
@@ -102,7 +102,7 @@ public final class Load {
         // The JIT roughly doubles the server's rates over the first runs: leave those out.
         say("# warm-up: " + warmup + " round(s), not counted");
         for (int i = 0; i < warmup; i++) {
-          for (String twin : List.of("raw", "candy")) {
+          for (String twin : get("twins", "raw,candy").split(",")) {
             if (echoes) {
               echo(clients, server, twin, true);
             }
@@ -116,7 +116,10 @@ public final class Load {
       Map<String, List<Object>> results = new HashMap<>();
       for (int round = 0; round < rounds; round++) {
         // Alternate which twin goes first, so that drift in the machine's load cancels out.
-        List<String> twins = round % 2 == 0 ? List.of("raw", "candy") : List.of("candy", "raw");
+        List<String> twins = new ArrayList<>(Arrays.asList(get("twins", "raw,candy").split(",")));
+        if (round % 2 == 1) {
+          java.util.Collections.reverse(twins);
+        }
         for (String scenario : scenarios) {
           if (scenario.equals("heap")) {
             continue;
