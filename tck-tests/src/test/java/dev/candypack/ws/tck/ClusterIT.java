@@ -46,8 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Exactly once is checked without sleeping: see {@link #fence}.
  *
- * <p>Only in the Payara profile: the relay is tested on Payara's own data grid, with processes
- * this test starts itself; {@code -Pwildfly} excludes it (see the README).
+ * <p>Only in the Payara profile: the relay is tested on Payara's own data grid, with processes this
+ * test starts itself; {@code -Pwildfly} excludes it (see the README).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {

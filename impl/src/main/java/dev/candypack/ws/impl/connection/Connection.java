@@ -15,6 +15,7 @@ import dev.candypack.ws.impl.room.LocalRoom;
 import dev.candypack.ws.impl.room.RoomMember;
 import dev.candypack.ws.impl.room.RoomRegistry;
 import java.nio.ByteBuffer;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,8 +50,12 @@ public final class Connection implements CandySocket, RoomMember {
   private final RateLimiter rateLimiter;
   private final InboundGate inbound = new InboundGate();
   private final AtomicReference<ReadyState> state = new AtomicReference<>(ReadyState.CONNECTING);
-  private final Map<String, Object> data = new ConcurrentHashMap<>();
-  private final Set<String> rooms = ConcurrentHashMap.newKeySet();
+  // Made on first use: most connections never touch their data.
+  private volatile Map<String, Object> data;
+  // Guards membership changes: the set and the registry change together.
+  private final Object membership = new Object();
+  // Copied on each join and leave, so that reading it needs no copy and no lock.
+  private volatile Set<String> rooms = Set.of();
 
   private final Handlers<CandyMessage> messageHandlers = new Handlers<>();
   private final Handlers<byte[]> binaryHandlers = new Handlers<>();
@@ -159,21 +164,35 @@ public final class Connection implements CandySocket, RoomMember {
 
   @Override
   public Map<String, Object> data() {
-    return data;
+    Map<String, Object> current = data;
+    if (current == null) {
+      synchronized (membership) {
+        current = data;
+        if (current == null) {
+          current = new ConcurrentHashMap<>();
+          data = current;
+        }
+      }
+    }
+    return current;
   }
 
   @Override
   public Set<String> rooms() {
-    return Set.copyOf(rooms);
+    return rooms;
   }
 
-  // Membership changes hold the connection's room set, so that the set and the registry change
-  // together: a join racing a leave or a close can leave no stray membership behind.
+  // Membership changes hold one lock, so that the room set and the registry change together: a
+  // join racing a leave or a close can leave no stray membership behind.
   @Override
   public void join(String room) {
     requireRoom(room);
-    synchronized (rooms) {
-      if (state() != ReadyState.CLOSED && rooms.add(room)) {
+    synchronized (membership) {
+      Set<String> current = rooms;
+      if (state() != ReadyState.CLOSED && !current.contains(room)) {
+        Set<String> next = new HashSet<>(current);
+        next.add(room);
+        rooms = Set.copyOf(next);
         registry.join(room, this);
       }
     }
@@ -182,8 +201,12 @@ public final class Connection implements CandySocket, RoomMember {
   @Override
   public void leave(String room) {
     requireRoom(room);
-    synchronized (rooms) {
-      if (rooms.remove(room)) {
+    synchronized (membership) {
+      Set<String> current = rooms;
+      if (current.contains(room)) {
+        Set<String> next = new HashSet<>(current);
+        next.remove(room);
+        rooms = Set.copyOf(next);
         registry.leave(room, this);
       }
     }
@@ -325,9 +348,9 @@ public final class Connection implements CandySocket, RoomMember {
     }
     outbound.discard();
     inbound.discard();
-    synchronized (rooms) {
+    synchronized (membership) {
       registry.remove(this, rooms);
-      rooms.clear();
+      rooms = Set.of();
     }
     closeHandlers.fire(status, this::failed);
     messageHandlers.clear();
@@ -355,7 +378,7 @@ public final class Connection implements CandySocket, RoomMember {
     ReadyState before = state.getAndUpdate(s -> s == ReadyState.CLOSED ? s : ReadyState.CLOSING);
     if (before == ReadyState.CONNECTING || before == ReadyState.OPEN) {
       LOG.info(() -> "candy-ws: closing " + this + ": its backlog is over the limit");
-      synchronized (rooms) {
+      synchronized (membership) {
         registry.remove(this, rooms); // fan-out stops reaching it now
       }
       outbound.abort(CloseStatus.TRY_AGAIN_LATER, "Client too slow", closer);

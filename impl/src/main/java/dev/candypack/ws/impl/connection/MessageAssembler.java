@@ -20,8 +20,9 @@ final class MessageAssembler {
   }
 
   private final long maxBytes;
-  private final StringBuilder text = new StringBuilder(0);
-  private final ByteArrayOutputStream binary = new ByteArrayOutputStream(0);
+  // Only fragmented messages need these: made on the first fragment, dropped with the message.
+  private StringBuilder text;
+  private ByteArrayOutputStream binary;
   private long size;
   private boolean discarding;
   private String wholeText;
@@ -35,14 +36,16 @@ final class MessageAssembler {
     if (discarding || !fits(utf8Length(part))) {
       return drop(last);
     }
-    if (last && text.length() == 0) {
+    if (last && text == null) {
       wholeText = part; // a single-frame message: no copy
     } else {
+      if (text == null) {
+        text = new StringBuilder(part.length() + 16);
+      }
       text.append(part);
       if (last) {
         wholeText = text.toString();
-        text.setLength(0);
-        text.trimToSize();
+        text = null;
       }
     }
     return finish(last);
@@ -54,13 +57,16 @@ final class MessageAssembler {
     }
     byte[] bytes = new byte[part.remaining()];
     part.get(bytes);
-    if (last && binary.size() == 0) {
+    if (last && binary == null) {
       wholeBinary = bytes;
     } else {
+      if (binary == null) {
+        binary = new ByteArrayOutputStream(bytes.length + 16);
+      }
       binary.writeBytes(bytes);
       if (last) {
         wholeBinary = binary.toByteArray();
-        binary.reset();
+        binary = null;
       }
     }
     return finish(last);
@@ -97,8 +103,8 @@ final class MessageAssembler {
     boolean first = !discarding;
     discarding = !last;
     size = 0;
-    text.setLength(0);
-    binary.reset();
+    text = null;
+    binary = null;
     return first ? Outcome.TOO_BIG : Outcome.PARTIAL;
   }
 

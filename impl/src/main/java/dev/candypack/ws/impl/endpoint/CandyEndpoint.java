@@ -42,6 +42,7 @@ public final class CandyEndpoint extends Endpoint {
   private final String contextPath;
   private Connection connection;
   private RouteHandler handler;
+  private ClassLoader application;
 
   CandyEndpoint(Route route, RoutePolicy policy, CandyRuntime runtime, String contextPath) {
     this.route = route;
@@ -52,6 +53,7 @@ public final class CandyEndpoint extends Endpoint {
 
   @Override
   public void onOpen(Session session, EndpointConfig config) {
+    application = Thread.currentThread().getContextClassLoader();
     Object refusal = config.getUserProperties().remove(HandshakeConfigurator.REFUSAL);
     if (refusal instanceof CloseStatus status) {
       refuse(session, status);
@@ -146,12 +148,18 @@ public final class CandyEndpoint extends Endpoint {
 
   @Override
   public void onClose(Session session, CloseReason reason) {
-    if (connection != null) {
-      connection.closed(new CloseStatus(reason.getCloseCode().getCode(), reason.getReasonPhrase()));
-    }
-    if (handler != null) {
-      handler.release();
-      handler = null;
+    ClassLoader previous = enterApplication();
+    try {
+      if (connection != null) {
+        connection.closed(
+            new CloseStatus(reason.getCloseCode().getCode(), reason.getReasonPhrase()));
+      }
+      if (handler != null) {
+        handler.release();
+        handler = null;
+      }
+    } finally {
+      Thread.currentThread().setContextClassLoader(previous);
     }
   }
 
@@ -170,7 +178,12 @@ public final class CandyEndpoint extends Endpoint {
       LOG.log(Level.FINE, error, () -> "candy-ws: connection " + connection.id() + " was lost");
       return;
     }
-    connection.failed(error);
+    ClassLoader previous = enterApplication();
+    try {
+      connection.failed(error);
+    } finally {
+      Thread.currentThread().setContextClassLoader(previous);
+    }
   }
 
   private static boolean isConnectionLost(Throwable error) {
@@ -180,6 +193,20 @@ public final class CandyEndpoint extends Endpoint {
       }
     }
     return false;
+  }
+
+  /**
+   * Makes the application's class loader the thread's context loader for handlers, and returns the
+   * one to restore: a close can come from the container's idle timer, whose task captured the
+   * loader {@link SessionTransport} sends with.
+   */
+  private ClassLoader enterApplication() {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    if (application != null) {
+      thread.setContextClassLoader(application);
+    }
+    return previous;
   }
 
   @SuppressWarnings("unchecked")

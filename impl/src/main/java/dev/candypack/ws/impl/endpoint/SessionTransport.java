@@ -6,10 +6,23 @@ import jakarta.websocket.Session;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 
-/** A connection's {@link Transport} on a Jakarta WebSocket session, sending asynchronously. */
+/**
+ * A connection's {@link Transport} on a Jakarta WebSocket session, sending asynchronously.
+ *
+ * <p>Sends run with a context class loader that holds no service files. Tyrus restarts its idle
+ * timer on every send by scheduling a task on the container's scheduled executor; on Payara that
+ * captures the thread's context, and the capture looks up {@code ThreadContextProvider} services
+ * through the context class loader, reading the service files of every jar the application and the
+ * server expose, on every send. Profiling a room of 1,000 members on Payara Micro 6 put 85% of the
+ * fan-out's CPU there. No application code runs inside a send: the timer task only closes an idle
+ * session, and {@link CandyEndpoint} restores the application's loader when a session closes.
+ */
 final class SessionTransport implements Transport {
 
   private static final ByteBuffer NO_DATA = ByteBuffer.allocate(0);
+
+  /** A class loader whose service lookups find nothing quickly. */
+  private static final ClassLoader SENDING = ClassLoader.getPlatformClassLoader();
 
   private final Session session;
 
@@ -19,17 +32,38 @@ final class SessionTransport implements Transport {
 
   @Override
   public void sendText(String text, Consumer<Throwable> done) {
-    session.getAsyncRemote().sendText(text, result -> done.accept(result.getException()));
+    Thread thread = Thread.currentThread();
+    ClassLoader application = thread.getContextClassLoader();
+    thread.setContextClassLoader(SENDING);
+    try {
+      session.getAsyncRemote().sendText(text, result -> done.accept(result.getException()));
+    } finally {
+      thread.setContextClassLoader(application);
+    }
   }
 
   @Override
   public void sendBinary(ByteBuffer data, Consumer<Throwable> done) {
-    session.getAsyncRemote().sendBinary(data, result -> done.accept(result.getException()));
+    Thread thread = Thread.currentThread();
+    ClassLoader application = thread.getContextClassLoader();
+    thread.setContextClassLoader(SENDING);
+    try {
+      session.getAsyncRemote().sendBinary(data, result -> done.accept(result.getException()));
+    } finally {
+      thread.setContextClassLoader(application);
+    }
   }
 
   @Override
   public void ping() throws Exception {
-    session.getAsyncRemote().sendPing(NO_DATA.duplicate());
+    Thread thread = Thread.currentThread();
+    ClassLoader application = thread.getContextClassLoader();
+    thread.setContextClassLoader(SENDING);
+    try {
+      session.getAsyncRemote().sendPing(NO_DATA.duplicate());
+    } finally {
+      thread.setContextClassLoader(application);
+    }
   }
 
   @Override
