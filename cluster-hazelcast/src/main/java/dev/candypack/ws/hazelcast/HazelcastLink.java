@@ -164,8 +164,19 @@ final class HazelcastLink {
     return others.rooms().getOrDefault(room, 0);
   }
 
+  /**
+   * Leaves the grid; never throws, so that the application's undeploy goes on whatever state the
+   * grid is in.
+   */
   void stop() {
     reporter.shutdownNow();
+    try {
+      // A report still running could otherwise race the shutdown below: a Hazelcast client
+      // hands the failure of a proxy it was creating to whoever shuts it down.
+      reporter.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     try {
       if (topic != null) {
         topic.removeMessageListener(listener);
@@ -175,7 +186,11 @@ final class HazelcastLink {
       LOG.log(Level.FINE, "candy-ws: leaving the grid failed", e);
     }
     if (grid.owned()) {
-      grid.instance().shutdown();
+      try {
+        grid.instance().shutdown();
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, "candy-ws: shutting down its Hazelcast instance failed", e);
+      }
     }
   }
 }
