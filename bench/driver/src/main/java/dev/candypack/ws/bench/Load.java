@@ -31,7 +31,7 @@ public final class Load {
           Map.entry("fanout.seconds", "10"),
           Map.entry("sustained.subscribers", "1000"),
           Map.entry("sustained.rate", "2"),
-          Map.entry("sustained.seconds", "10"),
+          Map.entry("sustained.seconds", "30"),
           Map.entry("big.subscribers", "10000"),
           Map.entry("big.rate", "1"),
           Map.entry("big.seconds", "10"),
@@ -125,6 +125,7 @@ public final class Load {
             continue;
           }
           for (String twin : twins) {
+            awaitIdle(server);
             Object result =
                 scenario.equals("echo")
                     ? echo(clients, server, twin, false)
@@ -153,6 +154,24 @@ public final class Load {
     failures.forEach(failure -> say("FAILED    " + failure));
     say("bench: " + passed + " passed, " + failures.size() + " failed");
     return failures.isEmpty() ? 0 : 1;
+  }
+
+  /**
+   * Waits until the server has closed every connection of the previous run and collected its
+   * garbage, so that one run's aftermath does not land in the next one's figures.
+   */
+  private static void awaitIdle(PayaraServer server) throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    while (HeapScenario.stat(http, server, "candy", false)
+                + HeapScenario.stat(http, server, "rawEcho", false)
+                + HeapScenario.stat(http, server, "rawRoom", false)
+            > 0
+        && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    HeapScenario.stat(http, server, "heapUsed", true);
+    Thread.sleep(1000);
   }
 
   private EchoScenario.Result echo(Clients clients, PayaraServer server, String twin, boolean warm)
