@@ -59,7 +59,7 @@ final class Server {
     assertEquals(200, response.statusCode(), response.body());
   }
 
-  /** Polls the server's state until it satisfies the condition, or fails after 20 s. */
+  /** Polls the server's state until it satisfies the condition, or fails after the timeout. */
   JsonObject awaitStats(String query, Predicate<JsonObject> condition) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(WsClient.TIMEOUT_SECONDS).toNanos();
     JsonObject last;
