@@ -261,14 +261,11 @@ public final class Load {
     double c = median(candy, value);
     double ratio = c / r;
     String verdict = "";
-    if (!Boolean.parseBoolean(get("verdicts", "true"))) {
-      verdict = "";
-    } else if (target > 0) {
-      verdict =
-          String.format(
-              Locale.ROOT, " target>=%.2f %s", target, ratio >= target ? "MET" : "MISSED");
-    } else if (target == -1.0) {
-      verdict = " target<=1.00 " + (ratio <= 1.0 ? "MET" : "MISSED");
+    if (Boolean.parseBoolean(get("verdicts", "true")) && (target > 0 || target == -1.0)) {
+      boolean met = target > 0 ? ratio >= target : ratio <= 1.0;
+      String bound = target > 0 ? String.format(Locale.ROOT, ">=%.2f", target) : "<=1.00";
+      verdict = " target" + bound + (met ? " MET" : " MISSED");
+      check(scenario + " " + figure + " candy/raw " + bound, met, false);
     }
     say(
         String.format(
