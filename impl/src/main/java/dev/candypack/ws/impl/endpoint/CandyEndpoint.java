@@ -53,6 +53,19 @@ public final class CandyEndpoint extends Endpoint {
 
   @Override
   public void onOpen(Session session, EndpointConfig config) {
+    try {
+      open(session, config);
+    } catch (RuntimeException e) {
+      // A client that vanishes during the handshake can make the session refuse handlers; the
+      // container may then never report a close, so forget the connection here.
+      if (connection != null) {
+        connection.closed(new CloseStatus(CloseStatus.ABNORMAL, "Lost while opening"));
+      }
+      throw e;
+    }
+  }
+
+  private void open(Session session, EndpointConfig config) {
     application = Thread.currentThread().getContextClassLoader();
     Object refusal = config.getUserProperties().remove(HandshakeConfigurator.REFUSAL);
     if (refusal instanceof CloseStatus status) {
