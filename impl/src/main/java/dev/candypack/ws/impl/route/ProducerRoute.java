@@ -2,11 +2,9 @@ package dev.candypack.ws.impl.route;
 
 import dev.candypack.ws.AsyncCandyHandler;
 import dev.candypack.ws.CandyHandler;
-import dev.candypack.ws.CandyRoute;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
-import java.util.Set;
 
 /** A route declared by a producer method: CDI calls the producer once per connection. */
 final class ProducerRoute extends Route {
@@ -16,14 +14,8 @@ final class ProducerRoute extends Route {
   private final Class<?> handlerType;
 
   ProducerRoute(
-      RouteTemplate template,
-      String declaration,
-      CandyRoute options,
-      Set<String> rolesAllowed,
-      BeanManager beanManager,
-      Bean<?> producer,
-      Class<?> handlerType) {
-    super(template, declaration, options, rolesAllowed);
+      RouteDeclaration declared, BeanManager beanManager, Bean<?> producer, Class<?> handlerType) {
+    super(declared);
     this.beanManager = beanManager;
     this.producer = producer;
     this.handlerType = handlerType;

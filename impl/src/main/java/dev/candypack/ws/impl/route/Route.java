@@ -9,16 +9,10 @@ import java.util.Set;
  */
 public abstract sealed class Route permits ProducerRoute, ShorthandRoute {
 
-  private final RouteTemplate template;
-  private final String declaration;
-  private final CandyRoute options;
-  private final Set<String> rolesAllowed;
+  private final RouteDeclaration declared;
 
-  Route(RouteTemplate template, String declaration, CandyRoute options, Set<String> rolesAllowed) {
-    this.template = template;
-    this.declaration = declaration;
-    this.options = options;
-    this.rolesAllowed = Set.copyOf(rolesAllowed);
+  Route(RouteDeclaration declared) {
+    this.declared = declared;
   }
 
   /**
@@ -27,7 +21,7 @@ public abstract sealed class Route permits ProducerRoute, ShorthandRoute {
    * @return the annotation
    */
   public CandyRoute options() {
-    return options;
+    return declared.options();
   }
 
   /**
@@ -36,7 +30,7 @@ public abstract sealed class Route permits ProducerRoute, ShorthandRoute {
    * @return the roles; empty when the method has no such annotation
    */
   public Set<String> rolesAllowed() {
-    return rolesAllowed;
+    return declared.rolesAllowed();
   }
 
   /**
@@ -45,7 +39,7 @@ public abstract sealed class Route permits ProducerRoute, ShorthandRoute {
    * @return the template
    */
   public RouteTemplate template() {
-    return template;
+    return declared.template();
   }
 
   /**
@@ -54,7 +48,7 @@ public abstract sealed class Route permits ProducerRoute, ShorthandRoute {
    * @return the class and method
    */
   public String declaration() {
-    return declaration;
+    return declared.declaration();
   }
 
   /**
@@ -67,6 +61,6 @@ public abstract sealed class Route permits ProducerRoute, ShorthandRoute {
 
   @Override
   public String toString() {
-    return template + " (" + declaration + ")";
+    return template() + " (" + declaration() + ")";
   }
 }

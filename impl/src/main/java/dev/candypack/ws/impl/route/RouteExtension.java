@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
@@ -59,18 +60,10 @@ public class RouteExtension implements Extension {
               + "; a @CandyRoute producer must return a CandyHandler or an AsyncCandyHandler");
       return;
     }
-    RouteTemplate template = template(route, method);
-    if (template != null) {
-      routes.add(
-          new ProducerRoute(
-              template,
-              describe(method),
-              route,
-              rolesAllowed(method),
-              beanManager,
-              event.getBean(),
-              handlerType));
-    }
+    declare(route, method)
+        .ifPresent(
+            declared ->
+                routes.add(new ProducerRoute(declared, beanManager, event.getBean(), handlerType)));
   }
 
   void shorthandRoutes(@Observes ProcessManagedBean<?> event, BeanManager beanManager) {
@@ -82,18 +75,10 @@ public class RouteExtension implements Extension {
       if (!isShorthand(method)) {
         continue;
       }
-      RouteTemplate template = template(route, method);
-      if (template != null) {
-        routes.add(
-            new ShorthandRoute(
-                template,
-                describe(method),
-                route,
-                rolesAllowed(method),
-                beanManager,
-                event.getBean(),
-                method));
-      }
+      declare(route, method)
+          .ifPresent(
+              declared ->
+                  routes.add(new ShorthandRoute(declared, beanManager, event.getBean(), method)));
     }
   }
 
@@ -185,13 +170,17 @@ public class RouteExtension implements Extension {
     return true;
   }
 
-  private RouteTemplate template(CandyRoute route, AnnotatedMethod<?> method) {
+  /** The route's declaration, or nothing (and a deployment problem) when its template is bad. */
+  private Optional<RouteDeclaration> declare(CandyRoute route, AnnotatedMethod<?> method) {
+    RouteTemplate template;
     try {
-      return RouteTemplate.parse(route.value());
+      template = RouteTemplate.parse(route.value());
     } catch (IllegalArgumentException e) {
       problem(method, "has an invalid template: " + e.getMessage());
-      return null;
+      return Optional.empty();
     }
+    return Optional.of(
+        new RouteDeclaration(template, describe(method), route, rolesAllowed(method)));
   }
 
   private void problem(AnnotatedMethod<?> method, String text) {

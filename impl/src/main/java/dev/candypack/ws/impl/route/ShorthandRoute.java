@@ -2,7 +2,6 @@ package dev.candypack.ws.impl.route;
 
 import dev.candypack.ws.AsyncCandyHandler;
 import dev.candypack.ws.Candy;
-import dev.candypack.ws.CandyRoute;
 import dev.candypack.ws.CandySocket;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
@@ -14,7 +13,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -30,14 +28,8 @@ final class ShorthandRoute extends Route {
   private final List<InjectionPoint> injectionPoints = new ArrayList<>();
 
   ShorthandRoute(
-      RouteTemplate template,
-      String declaration,
-      CandyRoute options,
-      Set<String> rolesAllowed,
-      BeanManager beanManager,
-      Bean<?> bean,
-      AnnotatedMethod<?> method) {
-    super(template, declaration, options, rolesAllowed);
+      RouteDeclaration declared, BeanManager beanManager, Bean<?> bean, AnnotatedMethod<?> method) {
+    super(declared);
     this.beanManager = beanManager;
     this.bean = bean;
     this.method = method;
