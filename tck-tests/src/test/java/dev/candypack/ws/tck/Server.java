@@ -43,11 +43,12 @@ final class Server {
   /**
    * The server's state, read from the test WAR's stats servlet.
    *
-   * <p>An error page that Payara wrote itself, instead of the servlet's JSON, is read again (at most
-   * twice): Payara Micro 6 can recycle an upgrade request twice when a WebSocket session is closed
-   * from a thread other than its connection's I/O thread, and hand the pooled request to two later
-   * requests at once. A plain {@code @ServerEndpoint} shows it too; see "Known container issues" in
-   * docs/architecture.md. Reading is idempotent, so asking again changes nothing under test.
+   * <p>An error page that Payara wrote itself, instead of the servlet's JSON, is read again (at
+   * most twice): Payara Micro 6 can recycle an upgrade request twice when a WebSocket session is
+   * closed from a thread other than its connection's I/O thread, and hand the pooled request to two
+   * later requests at once. A plain {@code @ServerEndpoint} shows it too; see "Known container
+   * issues" in docs/architecture.md. Reading is idempotent, so asking again changes nothing under
+   * test.
    */
   JsonObject stats(String query) throws Exception {
     HttpResponse<String> response = getStats(query);
