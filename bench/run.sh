@@ -18,6 +18,13 @@ if [[ "${BENCH_SKIP_BUILD:-false}" != true ]]; then
   mvn -q -pl bench/war,bench/driver -am package -DskipTests
 fi
 
+# The Node.js twin (twins=...,node): its ws package, pinned in bench/node/package-lock.json.
+for arg in "$@"; do
+  if [[ "$arg" == twins=*node* ]]; then
+    npm ci --prefix bench/node --no-audit --no-fund --silent
+  fi
+done
+
 target=bench/driver/target
 exec java -Xms1g -Xmx2g -cp "$target/classes:$(cat "$target/classpath.txt")" \
   dev.candypack.ws.bench.Load "dir=$target" "$@"

@@ -88,7 +88,7 @@ final class FanoutScenario {
    */
   static Result run(
       Clients clients,
-      PayaraServer server,
+      WsServer server,
       String scenario,
       String prefix,
       String twin,

@@ -91,9 +91,19 @@ public final class Load {
     say("# " + Instant.now() + " " + options);
     say("# " + machine());
     Path war = dir.resolve("bench.war");
+    List<String> allTwins = Arrays.asList(get("twins", "raw,candy").split(","));
     try (PayaraServer server = PayaraServer.start(dir.resolve("payara-micro.jar"), war, jvm);
+        NodeServer node =
+            allTwins.contains("node")
+                ? NodeServer.start(Path.of(get("node.dir", "bench/node")))
+                : null;
         Clients clients = new Clients(number("clients.http"), number("clients.threads"))) {
       say("# Payara Micro pid " + server.pid() + " log " + server.log());
+      if (node != null) {
+        say("# Node " + nodeVersion() + " with ws, pid " + node.pid());
+      }
+      java.util.function.Function<String, WsServer> serverOf =
+          twin -> twin.equals("node") ? node : server;
       List<String> scenarios = Arrays.asList(get("scenarios", "").split(","));
       int warmup = number("warmup");
       boolean echoes = scenarios.contains("echo");
@@ -102,12 +112,12 @@ public final class Load {
         // The JIT roughly doubles the server's rates over the first runs: leave those out.
         say("# warm-up: " + warmup + " round(s), not counted");
         for (int i = 0; i < warmup; i++) {
-          for (String twin : get("twins", "raw,candy").split(",")) {
+          for (String twin : allTwins) {
             if (echoes) {
-              echo(clients, server, twin, true);
+              echo(clients, serverOf.apply(twin), twin, true);
             }
             if (rooms) {
-              fanout(clients, server, "sustained", twin, true);
+              fanout(clients, serverOf.apply(twin), "sustained", twin, true);
             }
           }
         }
@@ -116,7 +126,7 @@ public final class Load {
       Map<String, List<Object>> results = new HashMap<>();
       for (int round = 0; round < rounds; round++) {
         // Alternate which twin goes first, so that drift in the machine's load cancels out.
-        List<String> twins = new ArrayList<>(Arrays.asList(get("twins", "raw,candy").split(",")));
+        List<String> twins = new ArrayList<>(allTwins);
         if (round % 2 == 1) {
           java.util.Collections.reverse(twins);
         }
@@ -128,8 +138,8 @@ public final class Load {
             awaitIdle(server);
             Object result =
                 scenario.equals("echo")
-                    ? echo(clients, server, twin, false)
-                    : fanout(clients, server, scenario, twin, false);
+                    ? echo(clients, serverOf.apply(twin), twin, false)
+                    : fanout(clients, serverOf.apply(twin), scenario, twin, false);
             results.computeIfAbsent(scenario + "/" + twin, k -> new ArrayList<>()).add(result);
           }
         }
@@ -174,7 +184,7 @@ public final class Load {
     Thread.sleep(1000);
   }
 
-  private EchoScenario.Result echo(Clients clients, PayaraServer server, String twin, boolean warm)
+  private EchoScenario.Result echo(Clients clients, WsServer server, String twin, boolean warm)
       throws Exception {
     int connections = number("echo.connections");
     int roundTrips = number("echo.roundtrips");
@@ -182,7 +192,12 @@ public final class Load {
     EchoScenario.Result result =
         EchoScenario.run(
             clients,
-            server.ws(twin.equals("raw") ? "/raw/echo" : "/bench/echo"),
+            server.ws(
+                switch (twin) {
+                  case "raw" -> "/raw/echo";
+                  case "node" -> "/node/echo";
+                  default -> "/bench/echo";
+                }),
             twin,
             connections,
             warm ? Math.max(10, roundTrips / 2) : roundTrips,
@@ -195,7 +210,7 @@ public final class Load {
   }
 
   private FanoutScenario.Result fanout(
-      Clients clients, PayaraServer server, String scenario, String twin, boolean warm)
+      Clients clients, WsServer server, String scenario, String twin, boolean warm)
       throws Exception {
     String prefix = options.containsKey(scenario + ".subscribers") ? scenario : "fanout";
     Cpu cpu = Cpu.start(server.pid());
@@ -204,7 +219,11 @@ public final class Load {
             clients,
             server,
             scenario,
-            twin.equals("raw") ? "/raw/room/" : "/bench/room/",
+            switch (twin) {
+              case "raw" -> "/raw/room/";
+              case "node" -> "/node/room/";
+              default -> "/bench/room/";
+            },
             twin,
             number(prefix + ".subscribers"),
             number(prefix + ".rate"),
@@ -240,6 +259,26 @@ public final class Load {
         r -> ((FanoutScenario.Result) r).deliveriesPerSecond(),
         Double.NaN);
     ratio(results, "big", "p99", r -> ((FanoutScenario.Result) r).p99(), Double.NaN);
+    if (results.keySet().stream().anyMatch(key -> key.endsWith("/node"))) {
+      say("# for scale, candy-ws / one Node process with ws (no target)");
+      for (String scenario : List.of("echo", "fanout", "sustained", "big")) {
+        ToDoubleFunction<Object> rate =
+            scenario.equals("echo")
+                ? r -> ((EchoScenario.Result) r).messagesPerSecond()
+                : r -> ((FanoutScenario.Result) r).deliveriesPerSecond();
+        ratio(
+            results,
+            scenario,
+            scenario.equals("echo") ? "messages/s" : "deliveries/s",
+            rate,
+            Double.NaN,
+            "node");
+        if (!scenario.equals("echo")) {
+          ratio(
+              results, scenario, "p99", r -> ((FanoutScenario.Result) r).p99(), Double.NaN, "node");
+        }
+      }
+    }
   }
 
   /**
@@ -252,7 +291,18 @@ public final class Load {
       String figure,
       ToDoubleFunction<Object> value,
       double target) {
-    List<Object> raw = results.get(scenario + "/raw");
+    ratio(results, scenario, figure, value, target, "raw");
+  }
+
+  /** Prints the ratio of candy-ws's median to the median of another twin, {@code base}. */
+  private void ratio(
+      Map<String, List<Object>> results,
+      String scenario,
+      String figure,
+      ToDoubleFunction<Object> value,
+      double target,
+      String base) {
+    List<Object> raw = results.get(scenario + "/" + base);
     List<Object> candy = results.get(scenario + "/candy");
     if (raw == null || candy == null) {
       return;
@@ -270,11 +320,13 @@ public final class Load {
     say(
         String.format(
             Locale.ROOT,
-            "ratio     %-9s %-12s candy=%.0f raw=%.0f candy/raw=%.2f%s",
+            "ratio     %-9s %-12s candy=%.0f %s=%.0f candy/%s=%.2f%s",
             scenario,
             figure,
             c,
+            base,
             r,
+            base,
             ratio,
             verdict));
   }
@@ -317,6 +369,17 @@ public final class Load {
           Locale.ROOT,
           "%.2f",
           java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+  }
+
+  private static String nodeVersion() {
+    try {
+      Process version = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+      return new String(
+              version.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+          .trim();
+    } catch (java.io.IOException e) {
+      return "(version unknown)";
     }
   }
 

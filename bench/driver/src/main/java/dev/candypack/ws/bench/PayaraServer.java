@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * A Payara Micro serving the benchmark WAR at the context root, on a free loopback port, started
  * and stopped by the driver. Its log goes to a file next to the WAR.
  */
-final class PayaraServer implements AutoCloseable {
+final class PayaraServer implements WsServer {
 
   private static final long START_SECONDS = 240;
 
@@ -134,7 +134,8 @@ final class PayaraServer implements AutoCloseable {
    * @param path such as {@code /bench/echo}
    * @return the WebSocket URI
    */
-  URI ws(String path) {
+  @Override
+  public URI ws(String path) {
     return URI.create("ws://127.0.0.1:" + port + path);
   }
 
@@ -153,7 +154,8 @@ final class PayaraServer implements AutoCloseable {
    *
    * @return the pid
    */
-  long pid() {
+  @Override
+  public long pid() {
     return process.pid();
   }
 
