@@ -64,13 +64,25 @@ class ExampleContractIT {
         JdkClient lobby = JdkClient.connect(server.ws("game"))) {
       lobby.send("{\"message\":\"in the lobby\"}");
       assertEquals("in the lobby", lobby.nextJson().getString("message"));
+      // A member's own message comes back once its handler has joined it to r1.
+      a.send("{\"message\":\"ready a\"}");
+      assertEquals("ready a", chat(a));
+      b.send("{\"message\":\"ready b\"}");
+      String first = chat(b);
+      assertEquals("ready b", first.equals("ready a") ? chat(b) : first, "b saw a's only if first");
+      assertEquals("ready b", chat(a));
       a.send("{\"message\":\"gg\"}");
-      JsonObject received = b.nextJson();
-      assertEquals("chat", received.getString("type"));
-      assertEquals("gg", received.getString("message"));
-      assertEquals("gg", a.nextJson().getString("message"));
+      assertEquals("gg", chat(b));
+      assertEquals("gg", chat(a));
       assertTrue(a.texts.isEmpty() && b.texts.isEmpty(), "room r1 never saw the lobby");
     }
+  }
+
+  /** The text of a game member's next chat message. */
+  private static String chat(JdkClient member) throws Exception {
+    JsonObject received = member.nextJson();
+    assertEquals("chat", received.getString("type"));
+    return received.getString("message");
   }
 
   @Test

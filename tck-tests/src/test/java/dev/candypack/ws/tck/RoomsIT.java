@@ -88,7 +88,11 @@ class RoomsIT {
     try (WsClient sender = WsClient.connect(server.ws("cmd"));
         WsClient other = WsClient.connect(server.ws("cmd"));
         WsClient onAnotherRoute = WsClient.connect(server.ws("echo"))) {
-      server.awaitStats("", s -> s.getInt("clients") >= 3);
+      // A round trip each: the handlers have run, so the broadcast reaches them.
+      other.send("{\"op\":\"id\"}");
+      assertTrue(other.nextJson().containsKey("id"));
+      onAnotherRoute.send("ready?");
+      assertEquals("ready?", onAnotherRoute.nextJson().getString("text"));
       sender.send("{\"op\":\"broadcast\",\"msg\":{\"news\":\"hi all\"}}");
       assertEquals("hi all", other.nextJson().getString("news"));
       assertEquals("hi all", onAnotherRoute.nextJson().getString("news"));
@@ -101,6 +105,8 @@ class RoomsIT {
   void theInjectableServerSendsToRoomsAndToEveryoneFromOutsideARoute() throws Exception {
     try (WsClient a = WsClient.connect(server.ws("cmd"));
         WsClient b = WsClient.connect(server.ws("cmd"))) {
+      b.send("{\"op\":\"id\"}"); // b's handler has run: a broadcast now reaches it
+      assertTrue(b.nextJson().containsKey("id"));
       join(a, "ops", 1);
       server.post("room=ops&msg=deploying");
       assertEquals("deploying", a.nextJson().getString("server"));

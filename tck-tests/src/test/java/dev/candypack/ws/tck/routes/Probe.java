@@ -48,6 +48,16 @@ public class Probe {
   }
 
   /**
+   * How many async handlers wait for {@link #arrived()}: a test lets them go only once they wait,
+   * since a client may see its handshake done before the server has run the route's handler.
+   *
+   * @return the number of handlers waiting
+   */
+  public long waitingArrivals() {
+    return arrivals.values().stream().filter(latch -> latch.getCount() > 0).count();
+  }
+
+  /**
    * The close handler runs seen for a connection.
    *
    * @param id the connection's id

@@ -44,7 +44,9 @@ public class StatsServlet extends HttpServlet {
             "closed",
             closedId == null ? null : probe.closedRuns(closedId),
             "errors",
-            closedId == null ? null : probe.errors(closedId));
+            closedId == null ? null : probe.errors(closedId),
+            "waitingArrivals",
+            probe.waitingArrivals());
     write(response, body);
   }
 
