@@ -31,7 +31,15 @@ final class WsClient implements AutoCloseable {
 
   // A ceiling, not a delay: passing tests never wait it out. Generous, for a loaded 2-core machine.
   static final long TIMEOUT_SECONDS = 60;
-  private static final ClientManager CLIENT = ClientManager.createClient();
+
+  // Tyrus's client shuts its executors down whenever its last session closes, which races a
+  // session opening at that moment (a RejectedExecutionException on its first send, seen on a
+  // loaded machine). The tests' one client lives as long as their JVM, so it never shuts down.
+  private static final ClientManager CLIENT =
+      new ClientManager() {
+        @Override
+        protected void shutdown(ShutDownCondition condition) {}
+      };
 
   final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
   final BlockingQueue<byte[]> binaries = new LinkedBlockingQueue<>();
