@@ -211,6 +211,7 @@ class ConnectionApiIT {
   void closeCodesAndReasonsArriveAsSentAfterTheQueuedMessages() throws Exception {
     for (int code : new int[] {1000, 1008, 1009, 4000, 4001, 4002, 4003, 4999}) {
       try (JdkClient client = JdkClient.connect(server.ws("close/" + code + "/reason%20" + code))) {
+        client.send("close, please");
         assertEquals("bye", client.next());
         assertEquals(new JdkClient.Close(code, "reason " + code), client.awaitClose());
         assertTrue(client.texts.isEmpty(), "nothing is sent after close: " + client.texts);

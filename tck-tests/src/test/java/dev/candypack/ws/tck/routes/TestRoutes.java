@@ -125,12 +125,17 @@ public class TestRoutes {
             "clients", candy.server().clientCount()));
   }
 
-  /** Closes at once with the code and reason of the path, after one message. */
+  /** On the first message: answers "bye", then closes with the code and reason of the path. */
   @CandyRoute("/close/{code}/{reason}")
   void close(CandySocket ws, Candy candy) {
-    ws.send("bye");
-    ws.close(Integer.parseInt(candy.request().url("code")), candy.request().url("reason"));
-    ws.send("dropped: sent after close");
+    // On the first message, not while opening: on Payara Micro 6 a close from the upgrade
+    // request's thread can race the container (docs/architecture.md, "Known container issues").
+    ws.onMessage(
+        m -> {
+          ws.send("bye");
+          ws.close(Integer.parseInt(candy.request().url("code")), candy.request().url("reason"));
+          ws.send("dropped: sent after close");
+        });
   }
 
   /**
