@@ -1,15 +1,11 @@
 package dev.candypack.ws.bench;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The Node.js twin, for scale: {@code bench/node/relay.mjs} (the {@code ws} package, one process)
@@ -36,7 +32,7 @@ final class NodeServer implements WsServer {
     if (!Files.isDirectory(dir.resolve("node_modules/ws"))) {
       throw new IllegalStateException("run 'npm ci --prefix " + dir + "' first");
     }
-    int port = freePort();
+    int port = WsServer.freePort();
     Process process =
         new ProcessBuilder("node", dir.resolve("relay.mjs").toString(), String.valueOf(port))
             .redirectErrorStream(true)
@@ -63,20 +59,6 @@ final class NodeServer implements WsServer {
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
+    WsServer.stop(process, 10);
   }
 }

@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +44,7 @@ final class PayaraServer implements WsServer {
    * @throws Exception when it does not start in time
    */
   static PayaraServer start(Path micro, Path war, List<String> jvmOptions) throws Exception {
-    int port = freePort();
+    int port = WsServer.freePort();
     Path dir = war.toAbsolutePath().getParent();
     Path log = dir.resolve("payara-" + port + ".log");
     // Payara Micro listens on every interface by default; the benchmark keeps to loopback.
@@ -165,23 +163,6 @@ final class PayaraServer implements WsServer {
 
   @Override
   public void close() {
-    if (!process.isAlive()) {
-      return;
-    }
-    process.destroy();
-    try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
+    WsServer.stop(process, 30);
   }
 }

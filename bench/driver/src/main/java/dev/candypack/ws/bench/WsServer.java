@@ -1,6 +1,10 @@
 package dev.candypack.ws.bench;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.util.concurrent.TimeUnit;
 
 /** A server process the load scenarios connect to. */
 interface WsServer extends AutoCloseable {
@@ -22,4 +26,37 @@ interface WsServer extends AutoCloseable {
 
   @Override
   void close();
+
+  /**
+   * A free port on loopback, for a server to listen on.
+   *
+   * @return the port
+   * @throws IOException when no port can be had
+   */
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /**
+   * Stops a server process: asks it to end, and kills it when it takes longer than the grace.
+   *
+   * @param process the server's process
+   * @param graceSeconds how long it may take to stop by itself
+   */
+  static void stop(Process process, long graceSeconds) {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
 }
