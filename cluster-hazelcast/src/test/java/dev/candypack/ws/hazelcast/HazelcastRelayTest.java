@@ -121,6 +121,29 @@ class HazelcastRelayTest {
                 && second.remoteClientCount() == 5
                 && client.remoteClientCount() == 3,
         "every node sees the others' reports");
+    // The reports travel through a map; messages through a topic whose listeners register on
+    // each member on their own time. A message from each node that reached the two others shows
+    // that every listener is in place before a test counts messages.
+    for (HazelcastRelay from : List.of(first, second, client)) {
+      StubNode origin = from == first ? one : from == second ? two : three;
+      RelayMessage fence = RelayMessage.broadcast(origin.id, "fence from " + origin.id);
+      for (StubNode to : List.of(one, two, three)) {
+        if (to != origin) {
+          await(() -> reached(from, fence, to), "a fence from each node reaches the others");
+        }
+      }
+    }
+    for (StubNode node : List.of(one, two, three)) {
+      node.delivered.clear();
+    }
+  }
+
+  /** Publishes the fence again until the node has it: a message sent before a listener is lost. */
+  private static boolean reached(HazelcastRelay from, RelayMessage fence, StubNode to) {
+    if (!to.delivered.contains(fence)) {
+      from.publish(fence);
+    }
+    return to.delivered.contains(fence);
   }
 
   @AfterAll
