@@ -210,12 +210,12 @@ final class HandshakeStorm {
         return "Sec-WebSocket-Accept " + accept + " is not this handshake's " + acceptFor(key);
       }
       for (String text : expectedTexts) {
-        Frame frame = Frame.read(in);
+        Frame frame = nextFrame(in, out);
         if (frame.opcode != 0x1 || !text.equals(frame.text())) {
           return "expected the text " + text + ", got " + frame;
         }
       }
-      Frame close = Frame.read(in);
+      Frame close = nextFrame(in, out);
       if (close.opcode != 0x8
           || close.closeCode() != expectedCode
           || !expectedReason.equals(close.closeReason())) {
@@ -253,13 +253,27 @@ final class HandshakeStorm {
     }
   }
 
+  /** The next data or close frame; pings are answered on the way, as every client does. */
+  private static Frame nextFrame(InputStream in, OutputStream out) throws IOException {
+    Frame frame = Frame.read(in);
+    while (frame.opcode == 0x9) {
+      writeFrame(out, 0xA, frame.payload);
+      frame = Frame.read(in);
+    }
+    return frame;
+  }
+
   /** Answers the server's close with a masked close frame carrying the same code. */
   private static void writeClose(OutputStream out, int code) throws IOException {
+    writeFrame(out, 0x8, new byte[] {(byte) (code >> 8), (byte) code});
+  }
+
+  /** Writes one masked, final frame with a payload under 126 bytes. */
+  private static void writeFrame(OutputStream out, int opcode, byte[] payload) throws IOException {
     byte[] mask = new byte[4];
     ThreadLocalRandom.current().nextBytes(mask);
-    byte[] payload = {(byte) (code >> 8), (byte) code};
     byte[] frame = new byte[2 + 4 + payload.length];
-    frame[0] = (byte) 0x88;
+    frame[0] = (byte) (0x80 | opcode);
     frame[1] = (byte) (0x80 | payload.length);
     System.arraycopy(mask, 0, frame, 2, 4);
     for (int i = 0; i < payload.length; i++) {

@@ -41,6 +41,8 @@ class PayaraCloseStormIT extends CloseStormContract {
   static void stop() throws Exception {
     if (node != null) {
       node.stop();
+      // For whoever reads a failure: the whole log, beside the test reports.
+      Files.writeString(Path.of("target/storm-payara.log"), node.log());
     }
   }
 

@@ -16,17 +16,10 @@ import java.util.logging.Logger;
  * subprotocol the client asked for, and makes the endpoint instance itself so that no container
  * injection is involved.
  *
- * <p>What {@link #modifyHandshake} puts in the config's user properties reaches {@link
- * CandyEndpoint#onOpen} for this connection only: Tyrus (2.1.3 and later) and Undertow (2.3 and
- * later) copy the properties per handshake.
+ * <p>What {@link #modifyHandshake} decides reaches {@link CandyEndpoint#onOpen} as this
+ * connection's {@link Admission}.
  */
 final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
-
-  /** The user property under which the handshake's headers travel to the endpoint. */
-  static final String HEADERS = "dev.candypack.ws.headers";
-
-  /** The user property that carries the refusal decided during the handshake, if any. */
-  static final String REFUSAL = "dev.candypack.ws.refusal";
 
   private static final Logger LOG = Logger.getLogger(HandshakeConfigurator.class.getName());
 
@@ -64,8 +57,9 @@ final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
   @Override
   public void modifyHandshake(
       ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-    config.getUserProperties().put(HEADERS, request.getHeaders());
-    policy.admit(request).ifPresent(refusal -> config.getUserProperties().put(REFUSAL, refusal));
+    config
+        .getUserProperties()
+        .put(Admission.PROPERTY, Admission.of(request, policy.admit(request)));
   }
 
   /** Echoes the first subprotocol the client asked for, as CandyPack does, but never a token. */
