@@ -66,7 +66,7 @@ public final class CandyEndpoint extends Endpoint {
   private void open(Session session, EndpointConfig config) {
     application = Thread.currentThread().getContextClassLoader();
     SessionTransport transport = SessionTransport.of(session, runtime.executor());
-    Admission admission = Admission.take(config, session);
+    Admission admission = Admission.take(config);
     if (admission.refusal().isPresent()) {
       refuse(session, transport, admission.refusal().get());
       return;

@@ -38,6 +38,7 @@ final class CloseOnPong {
   private final Session session;
   private final Pinger pinger;
   private final Executor timer;
+  private final long answerMillis;
   // null until a close is requested, then its reason, then DONE once issued.
   private final AtomicReference<Object> state = new AtomicReference<>();
 
@@ -50,11 +51,13 @@ final class CloseOnPong {
    * @param session the session to close
    * @param pinger sends the ping that asks for the pong
    * @param timer runs the close of a peer that does not answer
+   * @param answerMillis how long a peer has to answer, {@link #ANSWER_MILLIS} but in tests
    */
-  CloseOnPong(Session session, Pinger pinger, Executor timer) {
+  CloseOnPong(Session session, Pinger pinger, Executor timer, long answerMillis) {
     this.session = session;
     this.pinger = pinger;
     this.timer = timer;
+    this.answerMillis = answerMillis;
   }
 
   /**
@@ -73,7 +76,7 @@ final class CloseOnPong {
       issue();
       return;
     }
-    CompletableFuture.delayedExecutor(ANSWER_MILLIS, TimeUnit.MILLISECONDS, timer)
+    CompletableFuture.delayedExecutor(answerMillis, TimeUnit.MILLISECONDS, timer)
         .execute(this::issue);
   }
 

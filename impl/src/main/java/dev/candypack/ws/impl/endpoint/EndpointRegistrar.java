@@ -65,13 +65,14 @@ public final class EndpointRegistrar implements ServletContextListener {
     startRelay(applicationBeans, servletContext, SettingsLoader.source(application));
     for (Route route : routes) {
       RoutePolicy policy = RoutePolicy.of(route, settings, applicationBeans);
+      HandshakeConfigurator configurator =
+          new HandshakeConfigurator(route, policy, runtime, servletContext.getContextPath());
       try {
         container.addEndpoint(
-            ServerEndpointConfig.Builder.create(CandyEndpoint.class, route.template().value())
-                .configurator(
-                    new HandshakeConfigurator(
-                        route, policy, runtime, servletContext.getContextPath()))
-                .build());
+            configurator.serving(
+                ServerEndpointConfig.Builder.create(CandyEndpoint.class, route.template().value())
+                    .configurator(configurator)
+                    .build()));
       } catch (DeploymentException e) {
         throw new IllegalStateException(
             "candy-ws: the container refused the route " + route + ": " + e.getMessage(), e);

@@ -8,6 +8,7 @@ import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -27,12 +28,25 @@ final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
   private final RoutePolicy policy;
   private final CandyRuntime runtime;
   private final String contextPath;
+  private volatile Map<String, Object> endpointProperties;
 
   HandshakeConfigurator(Route route, RoutePolicy policy, CandyRuntime runtime, String contextPath) {
     this.route = route;
     this.policy = policy;
     this.runtime = runtime;
     this.contextPath = contextPath;
+  }
+
+  /**
+   * Names the config this configurator serves, so that a handshake can tell its own copy of the
+   * user properties from the config's shared ones.
+   *
+   * @param config the endpoint's config
+   * @return the config
+   */
+  ServerEndpointConfig serving(ServerEndpointConfig config) {
+    this.endpointProperties = config.getUserProperties();
+    return config;
   }
 
   /**
@@ -57,9 +71,7 @@ final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
   @Override
   public void modifyHandshake(
       ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-    config
-        .getUserProperties()
-        .put(Admission.PROPERTY, Admission.of(request, policy.admit(request)));
+    Admission.carry(config.getUserProperties(), endpointProperties, request, policy.admit(request));
   }
 
   /** Echoes the first subprotocol the client asked for, as CandyPack does, but never a token. */

@@ -42,7 +42,7 @@ final class SessionTransport implements Transport {
 
   private SessionTransport(Session session, Executor timer) {
     this.session = session;
-    this.closeOnPong = new CloseOnPong(session, this::ping, timer);
+    this.closeOnPong = new CloseOnPong(session, this::ping, timer, CloseOnPong.ANSWER_MILLIS);
   }
 
   /**
