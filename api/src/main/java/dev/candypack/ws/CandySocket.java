@@ -23,7 +23,9 @@ import java.util.function.Consumer;
  *
  * <p><b>Handlers.</b> Inbound events of one connection are delivered one at a time, in order. An
  * exception thrown by a message, binary or pong handler is handed to the {@linkplain
- * #onError(Consumer) error handlers} (logged when there are none); the connection stays open.
+ * #onError(Consumer) error handlers} (logged when there are none); the connection stays open. Once
+ * the connection has closed, it keeps no handler: a close handler added then runs at once, the
+ * others are dropped.
  */
 public interface CandySocket {
 
@@ -94,13 +96,25 @@ public interface CandySocket {
    * lost TCP connection, a server-side close, an undeploy). By then the connection has left its
    * rooms.
    *
+   * <p>On a connection that has already closed, the handler runs at once, on the caller's thread,
+   * with the status the connection closed with, and is not kept. So cleanup registered by work that
+   * finishes after the client left still runs:
+   *
+   * <pre>{@code
+   * lookUpUser(token).thenAccept(user -> {      // may complete after the close
+   *   users.put(user, ws);
+   *   ws.onClose(status -> users.remove(user)); // runs now if ws has closed meanwhile
+   * });
+   * }</pre>
+   *
    * @param handler called with the close code and reason
    * @return the registration, to remove the handler again
    */
   Registration onClose(Consumer<CloseStatus> handler);
 
   /**
-   * Adds a handler for errors: transport errors, and exceptions thrown by other handlers.
+   * Adds a handler for errors: transport errors, and exceptions thrown by other handlers. On a
+   * connection that has already closed, no error can follow: the handler is not kept.
    *
    * @param handler called with the error
    * @return the registration, to remove the handler again
