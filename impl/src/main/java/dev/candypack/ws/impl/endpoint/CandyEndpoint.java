@@ -89,13 +89,22 @@ public final class CandyEndpoint extends Endpoint {
         PongMessage.class,
         (MessageHandler.Whole<PongMessage>)
             pong -> opened.receivedPong(bytes(pong.getApplicationData())));
-    Candy candy = candy(session, config);
-    Optional<CloseStatus> guarded = policy.guard(candy);
+    Principal user = session.getUserPrincipal();
+    RequestSnapshot request =
+        RequestSnapshot.of(
+            relativePath(session),
+            session.getPathParameters(),
+            session.getQueryString(),
+            headers(session, config),
+            user);
+    Optional<CloseStatus> guarded = policy.guard(candy(request, user));
     if (guarded.isPresent()) {
       opened.close(guarded.get().code(), guarded.get().reason());
       return;
     }
-    runHandler(opened, candy);
+    // The guards have seen the credentials; what the handler keeps lives as long as the connection.
+    runHandler(
+        opened, candy(policy.keepSecretHeaders() ? request : request.withoutSecrets(), user));
   }
 
   /**
@@ -120,17 +129,8 @@ public final class CandyEndpoint extends Endpoint {
     }
   }
 
-  private Candy candy(Session session, EndpointConfig config) {
-    Principal user = session.getUserPrincipal();
-    return new CandyContext(
-        RequestSnapshot.of(
-            relativePath(session),
-            session.getPathParameters(),
-            session.getQueryString(),
-            headers(config),
-            user),
-        new UserAuth(user),
-        runtime.server());
+  private Candy candy(RequestSnapshot request, Principal user) {
+    return new CandyContext(request, new UserAuth(user), runtime.server());
   }
 
   private void runHandler(Connection opened, Candy candy) {
@@ -223,8 +223,11 @@ public final class CandyEndpoint extends Endpoint {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, List<String>> headers(EndpointConfig config) {
+  private static Map<String, List<String>> headers(Session session, EndpointConfig config) {
     Object headers = config.getUserProperties().remove(HandshakeConfigurator.HEADERS);
+    // A container may have copied the handshake's properties into the session's: the headers
+    // (credentials included) must not stay there for the connection's life.
+    session.getUserProperties().remove(HandshakeConfigurator.HEADERS);
     return headers instanceof Map<?, ?> map ? (Map<String, List<String>>) map : Map.of();
   }
 
