@@ -139,9 +139,10 @@ public interface CandySocket {
    * Closes the connection after the frames already queued have been sent. Idempotent: only the
    * first call sends a close frame.
    *
-   * @param code the close code: 1000, 1001, 1008 to 1014, or an application code 3000 to 4999
+   * @param code a close code for which {@link CloseStatus#isSendable(int)} is {@code true}: the
+   *     {@code CloseStatus} constants but 1006, or an application code 3000 to 4999
    * @param reason the reason, at most 123 bytes in UTF-8 (longer reasons are cut)
-   * @throws IllegalArgumentException if the code may not be sent in a close frame
+   * @throws IllegalArgumentException if {@link CloseStatus#isSendable(int)} is {@code false}
    */
   void close(int code, String reason);
 

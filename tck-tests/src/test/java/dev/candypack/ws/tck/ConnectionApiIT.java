@@ -235,7 +235,12 @@ class ConnectionApiIT {
 
   @Test
   void closeCodesAndReasonsArriveAsSentAfterTheQueuedMessages() throws Exception {
-    for (int code : new int[] {1000, 1008, 1009, 4000, 4001, 4002, 4003, 4999}) {
+    // Every code CloseStatus.isSendable allows below 3000, and application codes.
+    for (int code :
+        new int[] {
+          1000, 1001, 1002, 1003, 1007, 1008, 1009, 1011, 1012, 1013, 3000, 4000, 4001, 4002, 4003,
+          4999
+        }) {
       try (JdkClient client = JdkClient.connect(server.ws("close/" + code + "/reason%20" + code))) {
         client.send("close, please");
         assertEquals("bye", client.next());

@@ -190,7 +190,7 @@ class ConnectionTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {1005, 1006, 999, 5000, 1004, 1015, 2999, 0, -1})
+  @ValueSource(ints = {1005, 1006, 999, 5000, 1004, 1010, 1014, 1015, 2999, 0, -1})
   void rejectsCodesThatMayNotBeSent(int code) {
     assertThrows(IllegalArgumentException.class, () -> ws.close(code, "no"));
 
@@ -199,7 +199,7 @@ class ConnectionTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {1000, 1001, 1011, 3000, 4001, 4999})
+  @ValueSource(ints = {1000, 1001, 1002, 1003, 1007, 1011, 1012, 1013, 3000, 4001, 4999})
   void acceptsCodesThatMayBeSent(int code) {
     ws.close(code, "ok");
 
