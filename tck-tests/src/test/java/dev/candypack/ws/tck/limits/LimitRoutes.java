@@ -91,7 +91,10 @@ public class LimitRoutes {
         Map.of(
             "authorization", String.valueOf(candy.request().header("authorization")),
             "cookie", String.valueOf(candy.request().header("cookie")),
-            "protocol", String.valueOf(candy.request().header("sec-websocket-protocol"))));
+            "protocol",
+                String.join(
+                    ", ",
+                    candy.request().headers().getOrDefault("sec-websocket-protocol", List.of()))));
   }
 
   /** Joins the room {@code flood}. */

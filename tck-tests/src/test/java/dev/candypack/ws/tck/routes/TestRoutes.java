@@ -141,7 +141,8 @@ public class TestRoutes {
         "cookie",
         candy.request().header("cookie"),
         "protocol",
-        candy.request().header("sec-websocket-protocol"),
+        String.join(
+            ", ", candy.request().headers().getOrDefault("sec-websocket-protocol", List.of())),
         "test",
         candy.request().header("x-candy-test"));
   }
