@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.candypack.ws.tck.broken.duplicate.DuplicateRoutes;
+import dev.candypack.ws.tck.broken.field.FieldRoutes;
 import dev.candypack.ws.tck.broken.nosocket.NoSocketRoutes;
 import dev.candypack.ws.tck.broken.producer.NotAHandlerRoutes;
 import dev.candypack.ws.tck.broken.template.BadTemplateRoutes;
@@ -27,7 +28,14 @@ abstract class DeploymentErrorsContract {
 
   /** The names of the broken WARs, each with one kind of wrong route. */
   static final List<String> BROKEN =
-      List.of("duplicate", "producer", "nosocket", "template", "unresolved", "unresolvedproducer");
+      List.of(
+          "duplicate",
+          "producer",
+          "nosocket",
+          "template",
+          "unresolved",
+          "unresolvedproducer",
+          "field");
 
   /** The good WAR that is deployed beside the broken ones. */
   static WebArchive good() {
@@ -44,6 +52,7 @@ abstract class DeploymentErrorsContract {
       case "template" -> war.addClass(BadTemplateRoutes.class);
       case "unresolved" -> war.addClasses(UnresolvedRoutes.class);
       case "unresolvedproducer" -> war.addClasses(UnresolvedProducerRoutes.class);
+      case "field" -> war.addClass(FieldRoutes.class);
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -111,6 +120,14 @@ abstract class DeploymentErrorsContract {
         "cannot be injected");
     assertNamed(
         "unresolvedproducer", "NobodyImplementsMeEither", UnresolvedProducerRoutes.class.getName());
+  }
+
+  @Test
+  void aProducerFieldIsRefusedAndNamed() throws Exception {
+    assertNamed(
+        "field",
+        FieldRoutes.class.getName() + ".fieldRoute",
+        "a @CandyRoute producer field is not a route");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.candypack.ws.impl.endpoint;
 
 import dev.candypack.ws.CloseStatus;
 import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Session;
 import jakarta.websocket.server.HandshakeRequest;
 import java.util.List;
 import java.util.Map;
@@ -59,14 +60,16 @@ record Admission(Map<String, List<String>> headers, Optional<CloseStatus> refusa
   }
 
   /**
-   * Takes this connection's decision out of its user properties.
+   * Takes this connection's decision out of its user properties, and out of the session's, where a
+   * container copied it: its headers hold credentials that must not stay for the connection's life.
    *
    * @param config the connection's endpoint config
+   * @param session the connection
    * @return its admission, or a refusal (1011 "Handshake state lost") when it has none
    */
-  static Admission take(EndpointConfig config) {
-    return config.getUserProperties().remove(PROPERTY) instanceof Admission admission
-        ? admission
-        : LOST;
+  static Admission take(EndpointConfig config, Session session) {
+    Object found = config.getUserProperties().remove(PROPERTY);
+    session.getUserProperties().remove(PROPERTY);
+    return found instanceof Admission admission ? admission : LOST;
   }
 }

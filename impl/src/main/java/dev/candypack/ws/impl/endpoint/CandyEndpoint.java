@@ -66,7 +66,7 @@ public final class CandyEndpoint extends Endpoint {
   private void open(Session session, EndpointConfig config) {
     application = Thread.currentThread().getContextClassLoader();
     SessionTransport transport = SessionTransport.of(session, runtime.executor());
-    Admission admission = Admission.take(config);
+    Admission admission = Admission.take(config, session);
     if (admission.refusal().isPresent()) {
       refuse(session, transport, admission.refusal().get());
       return;
@@ -92,13 +92,22 @@ public final class CandyEndpoint extends Endpoint {
                 opened.receivedPong(bytes(pong.getApplicationData()));
               }
             });
-    Candy candy = candy(session, admission);
-    Optional<CloseStatus> guarded = policy.guard(candy);
+    Principal user = session.getUserPrincipal();
+    RequestSnapshot request =
+        RequestSnapshot.of(
+            relativePath(session),
+            session.getPathParameters(),
+            session.getQueryString(),
+            admission.headers(),
+            user);
+    Optional<CloseStatus> guarded = policy.guard(candy(request, user));
     if (guarded.isPresent()) {
       opened.close(guarded.get().code(), guarded.get().reason());
       return;
     }
-    runHandler(opened, candy);
+    // The guards have seen the credentials; what the handler keeps lives as long as the connection.
+    runHandler(
+        opened, candy(policy.keepSecretHeaders() ? request : request.withoutSecrets(), user));
   }
 
   /**
@@ -129,17 +138,8 @@ public final class CandyEndpoint extends Endpoint {
     }
   }
 
-  private Candy candy(Session session, Admission admission) {
-    Principal user = session.getUserPrincipal();
-    return new CandyContext(
-        RequestSnapshot.of(
-            relativePath(session),
-            session.getPathParameters(),
-            session.getQueryString(),
-            admission.headers(),
-            user),
-        new UserAuth(user),
-        runtime.server());
+  private Candy candy(RequestSnapshot request, Principal user) {
+    return new CandyContext(request, new UserAuth(user), runtime.server());
   }
 
   private void runHandler(Connection opened, Candy candy) {

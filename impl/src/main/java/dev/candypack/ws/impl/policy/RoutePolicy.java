@@ -28,6 +28,7 @@ public final class RoutePolicy {
   private final long rateWindowMillis;
   private final long maxBacklogBytes;
   private final long idleTimeoutMillis;
+  private final boolean keepSecretHeaders;
   private final boolean authenticated;
   private final Set<String> roles;
   private final boolean csrf;
@@ -42,6 +43,7 @@ public final class RoutePolicy {
     this.rateWindowMillis = settings.rateWindowMillis();
     this.maxBacklogBytes = settings.maxBacklogBytes();
     this.idleTimeoutMillis = settings.idleTimeoutMillis();
+    this.keepSecretHeaders = settings.keepSecretHeaders();
     this.roles = route.rolesAllowed();
     this.authenticated = options.authenticated() || !roles.isEmpty();
     this.csrf = options.csrf();
@@ -141,5 +143,14 @@ public final class RoutePolicy {
    */
   public long idleTimeoutMillis() {
     return idleTimeoutMillis;
+  }
+
+  /**
+   * Whether the handler's request keeps the handshake's credentials; the guards' always does.
+   *
+   * @return {@code true} when {@code candy.ws.keep-secret-headers} is set
+   */
+  public boolean keepSecretHeaders() {
+    return keepSecretHeaders;
   }
 }

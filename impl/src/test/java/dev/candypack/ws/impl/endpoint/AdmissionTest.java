@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.candypack.ws.CloseStatus;
 import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Session;
 import jakarta.websocket.server.HandshakeRequest;
 import java.lang.reflect.Proxy;
 import java.util.HashMap;
@@ -27,8 +28,8 @@ class AdmissionTest {
     Admission.carry(refused, endpointProperties, request("refused"), INVALID_TOKEN);
     Admission.carry(admitted, endpointProperties, request("admitted"), Optional.empty());
 
-    Admission first = Admission.take(config(refused));
-    Admission second = Admission.take(config(admitted));
+    Admission first = Admission.take(config(refused), session());
+    Admission second = Admission.take(config(admitted), session());
 
     assertEquals(INVALID_TOKEN, first.refusal());
     assertEquals(List.of("refused"), first.headers().get("X-Client"));
@@ -45,7 +46,7 @@ class AdmissionTest {
     Admission.carry(endpointProperties, endpointProperties, request("admitted"), Optional.empty());
 
     for (int connection = 0; connection < 2; connection++) {
-      Admission taken = Admission.take(config(endpointProperties));
+      Admission taken = Admission.take(config(endpointProperties), session());
       assertEquals(CloseStatus.INTERNAL_ERROR, taken.refusal().orElseThrow().code());
       assertEquals("Handshake state lost", taken.refusal().orElseThrow().reason());
       assertEquals(Map.of(), taken.headers(), "no other client's headers");
@@ -55,6 +56,10 @@ class AdmissionTest {
   private static HandshakeRequest request(String client) {
     Map<String, List<String>> headers = Map.of("X-Client", List.of(client));
     return proxy(HandshakeRequest.class, "getHeaders", headers);
+  }
+
+  private static Session session() {
+    return proxy(Session.class, "getUserProperties", new HashMap<String, Object>());
   }
 
   private static EndpointConfig config(Map<String, Object> properties) {
