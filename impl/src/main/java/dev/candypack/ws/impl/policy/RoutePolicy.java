@@ -26,6 +26,7 @@ public final class RoutePolicy {
   private final long maxMessageSize;
   private final int rateLimit;
   private final long rateWindowMillis;
+  private final int rateLimitBurst;
   private final long maxBacklogBytes;
   private final long idleTimeoutMillis;
   private final boolean authenticated;
@@ -40,6 +41,8 @@ public final class RoutePolicy {
         options.maxMessageSize() >= 0 ? options.maxMessageSize() : settings.maxMessageSize();
     this.rateLimit = options.rateLimit() >= 0 ? options.rateLimit() : settings.rateLimit();
     this.rateWindowMillis = settings.rateWindowMillis();
+    this.rateLimitBurst =
+        burst(route.toString(), options.rateLimitBurst(), settings.rateLimitBurst(), rateLimit);
     this.maxBacklogBytes = settings.maxBacklogBytes();
     this.idleTimeoutMillis = settings.idleTimeoutMillis();
     this.roles = route.rolesAllowed();
@@ -63,6 +66,31 @@ public final class RoutePolicy {
         route,
         settings,
         Guards.resolve(beans, Arrays.asList(route.options().guards()), route.toString()));
+  }
+
+  /**
+   * The burst of a route's rate limit: its own, else the application's, else twice its limit.
+   *
+   * @param route the route, for the message
+   * @param own the route's {@code rateLimitBurst}: at least 1, or -1
+   * @param application {@code candy.ws.rate-limit-burst}, 0 when not set
+   * @param limit the route's rate limit
+   * @return the burst
+   * @throws IllegalStateException when the route's own value is neither -1 nor at least 1
+   */
+  static int burst(String route, int own, int application, int limit) {
+    if (own == 0 || own < -1) {
+      throw new IllegalStateException(
+          "candy-ws: "
+              + route
+              + ": rateLimitBurst = "
+              + own
+              + " is not a number of messages (at least 1), nor -1 for the application's setting");
+    }
+    if (own > 0) {
+      return own;
+    }
+    return application > 0 ? application : RateLimiter.defaultBurst(limit);
   }
 
   /**
@@ -122,7 +150,7 @@ public final class RoutePolicy {
    * @return a new limiter
    */
   public RateLimiter newRateLimiter() {
-    return new RateLimiter(rateLimit, rateWindowMillis);
+    return new RateLimiter(rateLimit, rateWindowMillis, rateLimitBurst);
   }
 
   /**
