@@ -133,7 +133,7 @@ public @interface CandyRoute {
    * The most messages a connection may send at once: the size of its {@link #rateLimit()} token
    * bucket, at least 1. {@code -1} takes {@code candy.ws.rate-limit-burst}, which defaults to twice
    * the route's rate limit (100 for the default 50 a second). Any other value under 1 fails the
-   * deployment, naming the route.
+   * deployment, naming the method.
    *
    * @return the burst in messages, or -1
    */

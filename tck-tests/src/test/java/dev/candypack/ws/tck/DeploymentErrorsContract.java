@@ -3,6 +3,7 @@ package dev.candypack.ws.tck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.candypack.ws.tck.broken.burst.ZeroBurstRoutes;
 import dev.candypack.ws.tck.broken.duplicate.DuplicateRoutes;
 import dev.candypack.ws.tck.broken.nosocket.NoSocketRoutes;
 import dev.candypack.ws.tck.broken.producer.NotAHandlerRoutes;
@@ -27,7 +28,14 @@ abstract class DeploymentErrorsContract {
 
   /** The names of the broken WARs, each with one kind of wrong route. */
   static final List<String> BROKEN =
-      List.of("duplicate", "producer", "nosocket", "template", "unresolved", "unresolvedproducer");
+      List.of(
+          "duplicate",
+          "producer",
+          "nosocket",
+          "template",
+          "burst",
+          "unresolved",
+          "unresolvedproducer");
 
   /** The good WAR that is deployed beside the broken ones. */
   static WebArchive good() {
@@ -42,6 +50,7 @@ abstract class DeploymentErrorsContract {
       case "producer" -> war.addClass(NotAHandlerRoutes.class);
       case "nosocket" -> war.addClass(NoSocketRoutes.class);
       case "template" -> war.addClass(BadTemplateRoutes.class);
+      case "burst" -> war.addClass(ZeroBurstRoutes.class);
       case "unresolved" -> war.addClasses(UnresolvedRoutes.class);
       case "unresolvedproducer" -> war.addClasses(UnresolvedProducerRoutes.class);
       default -> throw new IllegalArgumentException(name);
@@ -101,6 +110,14 @@ abstract class DeploymentErrorsContract {
         BadTemplateRoutes.class.getName() + ".badTemplate(CandySocket)",
         "has an invalid template",
         "/room/x{roomId}");
+  }
+
+  @Test
+  void aRateLimitBurstUnderOneIsNamed() throws Exception {
+    assertNamed(
+        "burst",
+        ZeroBurstRoutes.class.getName() + ".zeroBurst(CandySocket)",
+        "has rateLimitBurst = 0; a burst is at least 1 message");
   }
 
   @Test

@@ -41,8 +41,7 @@ public final class RoutePolicy {
         options.maxMessageSize() >= 0 ? options.maxMessageSize() : settings.maxMessageSize();
     this.rateLimit = options.rateLimit() >= 0 ? options.rateLimit() : settings.rateLimit();
     this.rateWindowMillis = settings.rateWindowMillis();
-    this.rateLimitBurst =
-        burst(route.toString(), options.rateLimitBurst(), settings.rateLimitBurst(), rateLimit);
+    this.rateLimitBurst = burst(options.rateLimitBurst(), settings.rateLimitBurst(), rateLimit);
     this.maxBacklogBytes = settings.maxBacklogBytes();
     this.idleTimeoutMillis = settings.idleTimeoutMillis();
     this.roles = route.rolesAllowed();
@@ -71,22 +70,13 @@ public final class RoutePolicy {
   /**
    * The burst of a route's rate limit: its own, else the application's, else twice its limit.
    *
-   * @param route the route, for the message
-   * @param own the route's {@code rateLimitBurst}: at least 1, or -1
+   * @param own the route's {@code rateLimitBurst}, -1 for none (the route extension refuses other
+   *     values under 1)
    * @param application {@code candy.ws.rate-limit-burst}, 0 when not set
    * @param limit the route's rate limit
    * @return the burst
-   * @throws IllegalStateException when the route's own value is neither -1 nor at least 1
    */
-  static int burst(String route, int own, int application, int limit) {
-    if (own == 0 || own < -1) {
-      throw new IllegalStateException(
-          "candy-ws: "
-              + route
-              + ": rateLimitBurst = "
-              + own
-              + " is not a number of messages (at least 1), nor -1 for the application's setting");
-    }
+  static int burst(int own, int application, int limit) {
     if (own > 0) {
       return own;
     }
