@@ -200,7 +200,7 @@ test('a page from a foreign origin is refused', async t => {
   assert.equal(result.opened, false, 'the server accepted a handshake from a foreign origin');
 });
 
-test('the page reconnects after a server restart and chats again', async t => {
+test('the page reconnects after a server restart, sends its full queue and chats again', async t => {
   const ann = await join(t, 'ann', 'restart');
   const bob = await join(t, 'bob', 'restart');
   await say(ann, 'before');
@@ -215,12 +215,22 @@ test('the page reconnects after a server restart and chats again', async t => {
   // Sent while the server is down: queued, and sent once the page is back.
   await say(ann, 'while down');
   assert.equal(await ann.inputValue('#message'), '', 'the client took the message');
+  // A full queue (maxQueue, 100): flushed on reconnect within the server's default rate limit.
+  const queued = await ann.evaluate(() => {
+    const taken = [];
+    for (let i = 1; i < 100; i++) taken.push(chat.send({text: `queued ${i}`}));
+    return taken;
+  });
+  assert.deepEqual(queued, Array(99).fill(true), 'the queue takes 100 messages');
 
   await server.start();
   console.log(`# Payara Micro restarted in ${server.startMs} ms`);
   await joined(ann, 'restart', RESTART_WAIT);
   await joined(bob, 'restart', RESTART_WAIT);
   await sees(ann, 'ann: while down');
+  await sees(ann, 'ann: queued 99');
+  const flushed = (await lines(ann)).filter(line => line.startsWith('ann: queued '));
+  assert.deepEqual(flushed, Array.from({length: 99}, (_, i) => `ann: queued ${i + 1}`), 'whole and in order');
   await say(bob, 'after');
   await sees(ann, 'bob: after');
   await sees(bob, 'bob: after');

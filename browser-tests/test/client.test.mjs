@@ -12,10 +12,14 @@ import vm from 'node:vm';
 const source = readFileSync(
   new URL('../../impl/src/main/resources/META-INF/resources/candy-ws/candy-ws.js', import.meta.url), 'utf8');
 
-/** Loads candy-ws.js as a page at http://example.test/app/ would, with scripted sockets and timers. */
+/**
+ * Loads candy-ws.js as a page at http://example.test/app/ would, with scripted sockets, timers and
+ * clock (`tick(ms)` moves it).
+ */
 function page({meta = null, random = 0.5} = {}) {
   const sockets = [];
   const timers = [];
+  let now = 1_000_000;
   class ScriptedSocket {
     constructor(url, protocols) {
       // As browsers do: a subprotocol must be an HTTP token.
@@ -53,6 +57,7 @@ function page({meta = null, random = 0.5} = {}) {
     Blob,
     JSON,
     Math: Object.create(Math, {random: {value: () => random}}),
+    Date: {now: () => now},
     setTimeout: (fn, ms) => timers.push({fn, ms, cleared: false}),
     clearTimeout: id => { if (timers[id - 1]) timers[id - 1].cleared = true; },
     location: {href: 'http://example.test/app/some/page.html'},
@@ -64,7 +69,9 @@ function page({meta = null, random = 0.5} = {}) {
   global.self = global;
   vm.createContext(global);
   vm.runInContext(source, global);
-  const reconnects = () => timers.filter(t => t.ms !== undefined && !t.cleared);
+  // The client's timers: `open` for a reconnect, `flush` to send more of the queue.
+  const pending = name => timers.filter(t => t.fn.name === name && !t.cleared);
+  const reconnects = () => pending('open');
   return {
     Candy: global.Candy,
     sockets,
@@ -74,6 +81,18 @@ function page({meta = null, random = 0.5} = {}) {
     fireReconnect() {
       const timer = reconnects().at(-1);
       timer.cleared = true;
+      timer.fn();
+      return timer.ms;
+    },
+    tick(ms) {
+      now += ms;
+    },
+    /** Moves the clock to the pending flush timer and runs it; its delay, or null when none. */
+    fireFlush() {
+      const timer = pending('flush').at(-1);
+      if (!timer) return null;
+      timer.cleared = true;
+      now += timer.ms;
       timer.fn();
       return timer.ms;
     },
@@ -195,14 +214,15 @@ test('a lost connection is retried with exponential backoff and jitter, capped a
   }
 });
 
-test('retries stop after maxReconnectAttempts and start counting again after an open', () => {
-  const {Candy, last, reconnects, fireReconnect, sockets} = page();
+test('retries stop after maxReconnectAttempts and count again after 10 s open', () => {
+  const {Candy, last, reconnects, fireReconnect, sockets, tick} = page();
   const ws = Candy.ws('/chat', {maxReconnectAttempts: 2, reconnectDelay: 100});
   const events = record(ws);
   last().accept();
   last().drop();
   fireReconnect();
-  last().accept(); // back: the count starts again
+  last().accept();
+  tick(10_000); // open for 10 s: it worked, the count starts again
   last().drop();
   fireReconnect();
   last().drop();
@@ -213,6 +233,82 @@ test('retries stop after maxReconnectAttempts and start counting again after an 
   assert.deepEqual(plain(events.at(-1)), ['close', {code: 1006, reason: '', wasClean: false, reconnecting: false}]);
   assert.equal(ws.state, 3);
   assert.equal(ws.send('late'), false, 'closed for good: nothing is queued');
+});
+
+test('a server that accepts then closes at once is not retried for ever', () => {
+  for (const code of [4000, 1011, 1013, 1006]) {
+    const {Candy, last, reconnects, fireReconnect, sockets, tick} = page({random: 0});
+    const ws = Candy.ws('/flaky');
+    const events = record(ws);
+    const delays = [];
+    last().accept();
+    tick(9_999); // open, but not for 10 s
+    last().drop(code, 'closed right after opening');
+    for (let i = 0; i < 20 && reconnects().length; i++) {
+      delays.push(fireReconnect());
+      last().accept();
+      tick(50);
+      last().drop(code, 'closed right after opening');
+    }
+    assert.equal(sockets.length, 11, `${code}: the first connection and 10 retries`);
+    assert.deepEqual(delays, [1500, 3000, 6000, 12000, 15000, 15000, 15000, 15000, 15000, 15000],
+      'the backoff keeps growing: the opens did not reset it');
+    assert.equal(plain(events.at(-1))[1].reconnecting, false);
+    assert.equal(ws.state, 3);
+  }
+});
+
+test('a full queue is flushed 40 at once, then 40 a second, in order and whole', () => {
+  const {Candy, last, fireFlush, tick} = page();
+  const ws = Candy.ws('/chat');
+  for (let i = 0; i < 100; i++) assert.equal(ws.send(`q${i}`), true);
+  assert.equal(ws.send('q100'), false, 'the queue holds maxQueue');
+  let openSent;
+  ws.on('open', () => {
+    openSent = last().sent.length;
+    ws.send('from open'); // waits behind the queue
+  });
+  last().accept();
+  assert.equal(openSent, 40, 'open is announced after the first 40');
+  assert.equal(last().sent.length, 40);
+  const delays = [];
+  for (let ms; (ms = fireFlush()) !== null;) delays.push(Math.round(ms));
+  assert.deepEqual(delays, Array(61).fill(25), 'one every 25 ms');
+  assert.deepEqual(last().sent, [...Array(100).keys()].map(i => `q${i}`).concat('from open'));
+  tick(1);
+  ws.send('direct');
+  assert.equal(last().sent.at(-1), 'direct', 'an empty queue: sent at once');
+});
+
+test('the flush never goes over 40 at once, nor 40 a second, whatever the timers do', () => {
+  const {Candy, last, tick, fireFlush} = page();
+  const ws = Candy.ws('/chat');
+  for (let i = 0; i < 100; i++) ws.send(i);
+  last().accept();
+  tick(500); // a throttled timer: fires late, sends what the clock earned
+  fireFlush();
+  assert.equal(last().sent.length, 40 + 20 + 1);
+  tick(10_000);
+  fireFlush();
+  assert.equal(last().sent.length, 40 + 20 + 1 + 39, 'never more than 40 at once');
+});
+
+test('a connection lost during the flush keeps the rest for the next one; flushRate 0 sends all', () => {
+  const paced = page();
+  const ws = paced.Candy.ws('/chat', {reconnectDelay: 100});
+  for (let i = 0; i < 60; i++) ws.send(i);
+  paced.last().accept();
+  paced.last().drop();
+  assert.equal(paced.fireFlush(), null, 'no flush while closed');
+  paced.fireReconnect();
+  paced.last().accept();
+  assert.deepEqual(plain(paced.last().sent), [...Array(20).keys()].map(i => String(i + 40)));
+
+  const all = page();
+  const burst = all.Candy.ws('/chat', {flushRate: 0});
+  for (let i = 0; i < 100; i++) burst.send(i);
+  all.last().accept();
+  assert.equal(all.last().sent.length, 100);
 });
 
 test('close() stops reconnecting, whether open or waiting to retry', () => {
@@ -267,6 +363,37 @@ test('the CSRF token goes as a candy-token entry after the plain candy-ws protoc
   assert.deepEqual(plain(meta.last().protocols), ['candy-ws', 'candy-token-given']);
   meta.Candy.ws('/chat', {token: () => 'fromFn'});
   assert.deepEqual(plain(meta.last().protocols), ['candy-ws', 'candy-token-fromFn']);
+});
+
+test('a token function is called again for every attempt', () => {
+  const {Candy, last, fireReconnect} = page();
+  let issued = 0;
+  Candy.ws('/chat', {token: () => `t${++issued}`, reconnectDelay: 100});
+  assert.deepEqual(plain(last().protocols), ['candy-ws', 'candy-token-t1']);
+  last().accept();
+  last().drop(1001);
+  fireReconnect();
+  assert.deepEqual(plain(last().protocols), ['candy-ws', 'candy-token-t2'], 'a fresh token on reconnect');
+  last().drop();
+  fireReconnect();
+  assert.deepEqual(plain(last().protocols), ['candy-ws', 'candy-token-t3']);
+});
+
+test("the page's token goes to the page's own origin only; a given token goes where it is sent", () => {
+  const {Candy, last} = page({meta: 'abc123'});
+  for (const own of ['/chat', 'http://example.test/other', 'ws://example.test/x']) {
+    Candy.ws(own);
+    assert.deepEqual(plain(last().protocols), ['candy-ws', 'candy-token-abc123'], own);
+  }
+  for (const foreign of ['wss://example.test/x', 'ws://example.test:8080/x', 'ws://evil.test/app/chat',
+    'https://example.test.evil.test/']) {
+    Candy.ws(foreign);
+    assert.deepEqual(plain(last().protocols), [], `${foreign}: not the page's origin`);
+  }
+  Candy.ws('ws://api.test/chat', {token: 'given'});
+  assert.deepEqual(plain(last().protocols), ['candy-ws', 'candy-token-given']);
+  Candy.ws('ws://api.test/chat', {token: () => 'fromFn'});
+  assert.deepEqual(plain(last().protocols), ['candy-ws', 'candy-token-fromFn']);
 });
 
 test('a token the browser rejects ends in error and close, without retries', () => {

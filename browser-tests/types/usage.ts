@@ -12,6 +12,7 @@ const room: Candy.Ws<Chat> = Candy.ws<Chat>('/room/lobby/user/ann', {
   reconnectDelay: 1000,
   maxReconnectAttempts: Infinity,
   maxQueue: 50,
+  flushRate: 8,
   shared: false,
   token: () => document.querySelector<HTMLMetaElement>('meta[name="csrf"]')?.content,
 });
@@ -34,6 +35,8 @@ Candy.ws('/chat', {token: false, shared: true}).close();
 room.on('mesage', () => {});
 // @ts-expect-error: options are checked
 Candy.ws('/chat', {reconnectDelay: '3s'});
+// @ts-expect-error: a rate is a number
+Candy.ws('/chat', {flushRate: true});
 // @ts-expect-error: state is read-only
 room.state = 1;
 // @ts-expect-error: a close handler gets the close info

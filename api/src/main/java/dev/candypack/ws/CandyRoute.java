@@ -111,13 +111,35 @@ public @interface CandyRoute {
   long maxMessageSize() default -1;
 
   /**
-   * The most messages a connection may send per window ({@code candy.ws.rate-limit-window-ms},
-   * default 1 s); more closes it with {@link CloseStatus#POLICY_VIOLATION} (1008) "Rate limit
-   * exceeded". {@code 0} turns the limit off; {@code -1} takes {@code candy.ws.rate-limit} (default
-   * 50).
+   * The rate limit: the messages (text, binary and pongs) a connection may send per window ({@code
+   * candy.ws.rate-limit-window-ms}, default 1 s), as a token bucket. Each connection starts with
+   * {@link #rateLimitBurst()} tokens and earns {@code rateLimit} tokens per window, one every
+   * {@code window / rateLimit}, up to {@code rateLimitBurst}; each message takes one, and a message
+   * that finds none closes the connection with {@link CloseStatus#POLICY_VIOLATION} (1008) "Rate
+   * limit exceeded". So a client may send {@code rateLimitBurst} messages at once and {@code
+   * rateLimit} per window for ever, and a server that stops reading for a moment (a long GC pause,
+   * a busy host) and then reads what came meanwhile at once does not close a client that kept to
+   * the limit: at 80 % of the limit, with the default burst of twice the limit, a pause of up to
+   * 2.5 windows. {@code 0} turns the limit off; {@code -1} takes {@code candy.ws.rate-limit}
+   * (default 50).
+   *
+   * <pre>{@code
+   * @CandyRoute(value = "/ticks", rateLimit = 10, rateLimitBurst = 30) // 10 a second, 30 at once
+   * }</pre>
    *
    * @return the limit per window, 0, or -1
    */
   @Nonbinding
   int rateLimit() default -1;
+
+  /**
+   * The most messages a connection may send at once: the size of its {@link #rateLimit()} token
+   * bucket, at least 1. {@code -1} takes {@code candy.ws.rate-limit-burst}, which defaults to twice
+   * the route's rate limit (100 for the default 50 a second). Any other value under 1 fails the
+   * deployment, naming the method.
+   *
+   * @return the burst in messages, or -1
+   */
+  @Nonbinding
+  int rateLimitBurst() default -1;
 }

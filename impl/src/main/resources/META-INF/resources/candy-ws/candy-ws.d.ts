@@ -12,10 +12,19 @@ declare namespace Candy {
      * d, where d = reconnectDelay × 2^(n−1), at most 30 s.
      */
     reconnectDelay?: number;
-    /** Retries after a lost connection before giving up; counted again after each open. Default 10. */
+    /**
+     * Retries after a lost connection before giving up; the count starts again only after a connection
+     * that stayed open 10 s. Default 10.
+     */
     maxReconnectAttempts?: number;
     /** Messages kept while not connected, sent in order on open; beyond it `send` returns false. Default 100. */
     maxQueue?: number;
+    /**
+     * How fast the queue is sent on open: this many messages at once, then this many a second; messages
+     * sent meanwhile wait behind it. Default 40, 80 % of the server's default rate limit, so that a
+     * full queue arrives whole; 0 sends it all at once.
+     */
+    flushRate?: number;
     /**
      * One connection for all tabs of this origin that use the same URL, through a SharedWorker (a plain
      * connection where there is none). The first tab's options make the connection. Default `false`.
@@ -23,8 +32,9 @@ declare namespace Candy {
     shared?: boolean;
     /**
      * The CSRF token, sent as the subprotocol entry `candy-token-<token>` after `candy-ws`.
-     * `true` (the default) reads `<meta name="candy-token" content="…">` and sends nothing when the
-     * page has none; `false` never sends one; a string or a function gives the token itself.
+     * `true` (the default) reads `<meta name="candy-token" content="…">`, for URLs of the page's own
+     * origin only, and sends nothing when the page has none; `false` never sends one; a string gives the
+     * token itself; a function is called before every attempt, so a reconnect sends a fresh token.
      */
     token?: boolean | string | (() => string | null | undefined);
   }
@@ -38,7 +48,7 @@ declare namespace Candy {
   }
 
   interface WsEvents<T> {
-    /** The connection is open (again); messages queued meanwhile have been sent. */
+    /** The connection is open (again); messages queued meanwhile are being sent first (see `flushRate`). */
     open: () => void;
     /** A message: text frames parsed as JSON when they are JSON, else the string; binary frames as ArrayBuffer. */
     message: (data: T) => void;

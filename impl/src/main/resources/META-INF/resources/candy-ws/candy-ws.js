@@ -4,14 +4,18 @@
 
   var CONNECTING = 0, OPEN = 1, CLOSED = 3;
   var MAX_DELAY = 30000;
+  // Open this long, a connection worked: the retry count starts again (not after any open).
+  var STABLE = 10000;
 
   /*
    * One reconnecting WebSocket. A page uses it directly; with `shared: true` the shared worker (this
-   * same file, loaded as a SharedWorker) holds one for every tab. `emit(type, data, state)` reports
-   * 'open', 'message' (the raw frame), 'close' and 'error'.
+   * same file, loaded as a SharedWorker) holds one for every tab. `protocols()` gives each attempt's
+   * subprotocols. `emit(type, data, state)` reports 'open', 'message' (the raw frame), 'close' and
+   * 'error'.
    */
   function Link(url, protocols, o, emit) {
     var link = this, ws = null, timer = null, attempts = 0, queue = [], stopped = false;
+    var openedAt = 0, pacer = null, budget = 0, last = 0;
 
     link.state = function () {
       return ws ? ws.readyState : stopped ? CLOSED : CONNECTING;
@@ -20,7 +24,7 @@
     function open() {
       timer = null;
       try {
-        ws = new WebSocket(url, protocols);
+        ws = new WebSocket(url, protocols());
       } catch (e) {
         // A malformed URL or token: no attempt can succeed.
         stopped = true;
@@ -31,9 +35,10 @@
       }
       ws.binaryType = 'arraybuffer';
       ws.onopen = function () {
-        attempts = 0;
+        last = openedAt = Date.now();
+        budget = o.flushRate;
         // What was sent while connecting goes first, in order; then the app hears 'open'.
-        while (queue.length && ws.readyState === OPEN) ws.send(queue.shift());
+        flush();
         emit('open', undefined, OPEN);
       };
       ws.onmessage = function (event) {
@@ -44,6 +49,9 @@
       };
       ws.onclose = function (event) {
         ws = null;
+        clearTimeout(pacer);
+        if (openedAt && Date.now() - openedAt >= STABLE) attempts = 0;
+        openedAt = 0;
         // 4001-4003: the server refused this client (unauthorized, bad token, forbidden); asking
         // again would get the same answer.
         var again = !stopped && o.autoReconnect && attempts < o.maxReconnectAttempts &&
@@ -63,9 +71,22 @@
       };
     }
 
-    /** Sends now when open, else queues (bounded) for the next open; false when dropped. */
+    // Sends the queue, flushRate at once then flushRate a second (earned by the clock: a throttled
+    // timer sends more at once), within the server's rate limit (default 50 a second, 100 at once).
+    function flush() {
+      var now = Date.now(), rate = o.flushRate;
+      budget = rate ? Math.min(rate, budget + (now - last) * rate / 1000) : Infinity;
+      last = now;
+      while (queue.length && budget >= 1 && link.state() === OPEN) {
+        ws.send(queue.shift());
+        budget--;
+      }
+      if (queue.length && link.state() === OPEN) pacer = setTimeout(flush, (1 - budget) * 1000 / rate);
+    }
+
+    /** Sends now when open and nothing waits, else queues (bounded), in order; false when dropped. */
     link.send = function (data) {
-      if (ws && ws.readyState === OPEN) {
+      if (link.state() === OPEN && !queue.length) {
         ws.send(data);
         return true;
       }
@@ -79,6 +100,7 @@
       stopped = true;
       queue = [];
       clearTimeout(timer);
+      clearTimeout(pacer);
       if (ws) {
         ws.close(code, reason);
       } else if (timer) {
@@ -92,7 +114,7 @@
 
   // Loaded as the shared worker: one Link for every tab (port) that asks for this worker's URL.
   if (typeof SharedWorkerGlobalScope === 'function' && global instanceof SharedWorkerGlobalScope) {
-    var link = null, ports = [];
+    var link = null, ports = [], protocols = [];
     var broadcast = function (type, data, state) {
       for (var i = 0; i < ports.length; i++) ports[i].postMessage({type: type, data: data, state: state});
     };
@@ -114,11 +136,14 @@
           if (link) link.send(m.data);
         } else if (m.op === 'close') {
           detach();
+        } else if (m.op === 'token') {
+          protocols = m.protocols; // a tab's fresh token, for the next attempt
         } else if (m.op === 'open') {
           ports.push(port);
           if (!link || link.state() === CLOSED) {
+            protocols = m.protocols;
             // Only the current link speaks to the tabs; a replaced one may still report its close.
-            var current = link = new Link(m.url, m.protocols, m.options, function (type, data, state) {
+            var current = link = new Link(m.url, function () { return protocols; }, m.options, function (type, data, state) {
               if (link === current || !current) broadcast(type, data, state);
             });
           } else if (link.state() === OPEN) {
@@ -143,9 +168,12 @@
     return url.href;
   }
 
-  function protocolsFor(token) {
+  // Called for every attempt, so that a token function can give a fresh token.
+  function protocolsFor(token, url) {
     if (token === true) {
-      var meta = document.querySelector('meta[name="candy-token"]');
+      // The page's token goes to the page's origin only.
+      var meta = new URL(url.replace(/^ws/, 'http')).origin === new URL(global.location.href).origin &&
+        document.querySelector('meta[name="candy-token"]');
       token = meta && meta.content;
     } else if (typeof token === 'function') {
       token = token();
@@ -175,9 +203,12 @@
       autoReconnect: o.autoReconnect !== false,
       reconnectDelay: o.reconnectDelay >= 0 ? o.reconnectDelay : 3000,
       maxReconnectAttempts: o.maxReconnectAttempts >= 0 ? o.maxReconnectAttempts : 10,
-      maxQueue: o.maxQueue >= 0 ? o.maxQueue : 100
+      maxQueue: o.maxQueue >= 0 ? o.maxQueue : 100,
+      flushRate: o.flushRate >= 0 ? o.flushRate : 40
     };
-    var protocols = protocolsFor(o.token === undefined ? true : o.token);
+    var protocols = function () {
+      return protocolsFor(o.token === undefined ? true : o.token, url);
+    };
 
     function emit(type, data, newState) {
       state = newState;
@@ -203,10 +234,19 @@
         var worker = new SharedWorker(script, {name: 'candy-ws ' + url});
         port = worker.port;
         port.onmessage = function (event) {
-          emit(event.data.type, event.data.data, event.data.state);
+          var m = event.data;
+          // The worker retries with the token the tabs give it: a fresh one before each retry.
+          if (m.type === 'close' && m.data.reconnecting) {
+            try {
+              port.postMessage({op: 'token', protocols: protocols()});
+            } catch (e) {
+              setTimeout(function () { throw e; }); // the worker keeps the last token
+            }
+          }
+          emit(m.type, m.data, m.state);
         };
         worker.onerror = direct; // the worker script could not run: connect from this page
-        port.postMessage({op: 'open', url: url, protocols: protocols, options: settings});
+        port.postMessage({op: 'open', url: url, protocols: protocols(), options: settings});
       } catch (e) {
         direct();
       }

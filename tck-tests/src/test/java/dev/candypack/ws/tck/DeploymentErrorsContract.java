@@ -3,6 +3,7 @@ package dev.candypack.ws.tck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.candypack.ws.tck.broken.burst.ZeroBurstRoutes;
 import dev.candypack.ws.tck.broken.duplicate.DuplicateRoutes;
 import dev.candypack.ws.tck.broken.field.FieldRoutes;
 import dev.candypack.ws.tck.broken.nosocket.NoSocketRoutes;
@@ -33,6 +34,7 @@ abstract class DeploymentErrorsContract {
           "producer",
           "nosocket",
           "template",
+          "burst",
           "unresolved",
           "unresolvedproducer",
           "field");
@@ -50,6 +52,7 @@ abstract class DeploymentErrorsContract {
       case "producer" -> war.addClass(NotAHandlerRoutes.class);
       case "nosocket" -> war.addClass(NoSocketRoutes.class);
       case "template" -> war.addClass(BadTemplateRoutes.class);
+      case "burst" -> war.addClass(ZeroBurstRoutes.class);
       case "unresolved" -> war.addClasses(UnresolvedRoutes.class);
       case "unresolvedproducer" -> war.addClasses(UnresolvedProducerRoutes.class);
       case "field" -> war.addClass(FieldRoutes.class);
@@ -110,6 +113,14 @@ abstract class DeploymentErrorsContract {
         BadTemplateRoutes.class.getName() + ".badTemplate(CandySocket)",
         "has an invalid template",
         "/room/x{roomId}");
+  }
+
+  @Test
+  void aRateLimitBurstUnderOneIsNamed() throws Exception {
+    assertNamed(
+        "burst",
+        ZeroBurstRoutes.class.getName() + ".zeroBurst(CandySocket)",
+        "has rateLimitBurst = 0; a burst is at least 1 message");
   }
 
   @Test

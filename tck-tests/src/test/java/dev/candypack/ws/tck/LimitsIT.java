@@ -1,6 +1,7 @@
 package dev.candypack.ws.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -152,9 +153,9 @@ class LimitsIT {
   // ---- rate limit ------------------------------------------------------------------------
 
   @Test
-  void exactlyTheRoutesRateLimitPassesAndOneMoreCloses1008() throws Exception {
+  void exactlyTheRoutesBurstPassesAndOneMoreCloses1008() throws Exception {
     try (WsClient client = WsClient.connect(server.ws("rated"))) {
-      for (int i = 1; i <= 6; i++) {
+      for (int i = 1; i <= 6; i++) { // within the second that earns the next token
         client.send("m" + i);
       }
       for (int i = 1; i <= 5; i++) {
@@ -166,15 +167,64 @@ class LimitsIT {
   }
 
   @Test
-  void theDefaultRateLimitIsFiftyMessagesASecond() throws Exception {
+  void theDefaultBurstTakesAFullBrowserQueueOfAHundredAtOnce() throws Exception {
+    // The browser client's maxQueue: what it flushes at once on reconnect must arrive whole.
     try (WsClient client = WsClient.connect(server.ws("defaults"))) {
-      for (int i = 0; i < 51; i++) {
-        client.send("x");
+      for (int i = 0; i < 100; i++) {
+        client.send("q");
       }
-      for (int i = 0; i < 50; i++) {
-        assertEquals("ok:1", client.next());
+      for (int i = 0; i < 100; i++) {
+        assertEquals("ok:1", client.next(), "echo " + i);
+      }
+      assertFalse(client.closed.isDone(), "still open: " + client.closed.getNow(null));
+    }
+  }
+
+  @Test
+  void aFloodOfTwoHundredAtOnceIsClosed1008AfterTheDefaultBurstOfAHundred() throws Exception {
+    try (WsClient client = WsClient.connect(server.ws("defaults"))) {
+      sendOverTheLimit(
+          () -> {
+            for (int i = 0; i < 200; i++) {
+              client.send("x");
+            }
+          });
+      assertClosed(1008, "Rate limit exceeded", client.awaitClose());
+      int handled = client.texts.size();
+      // The burst, and at most the few tokens earned (50 a second) while the server read them.
+      assertTrue(handled >= 100 && handled < 150, handled + " handled");
+    }
+  }
+
+  @Test
+  void aSustainedRateOfTwiceTheDefaultLimitIsClosed1008WithinSeconds() throws Exception {
+    // 100 a second against 50 a second: the bucket of 100 is empty after 2 s, 200 messages.
+    try (WsClient client = WsClient.connect(server.ws("defaults"))) {
+      long start = System.nanoTime();
+      int sent = 0;
+      while (!client.closed.isDone() && sent < 500) {
+        long due = start + sent * Duration.ofMillis(10).toNanos();
+        LockSupport.parkNanos(due - System.nanoTime()); // paces the client, waits for no result
+        int next = sent;
+        sendOverTheLimit(() -> client.send("s" + next));
+        sent++;
       }
       assertClosed(1008, "Rate limit exceeded", client.awaitClose());
+      assertTrue(sent < 400, "closed only after " + sent + " messages");
+      assertTrue(client.texts.size() >= 150, client.texts.size() + " handled");
+    }
+  }
+
+  @Test
+  void aFloodOfUnsolicitedPongsIsClosed1008LikeAFloodOfMessages() throws Exception {
+    try (RawSocket flood = RawSocket.connect(server.ws("defaults"))) {
+      sendOverTheLimit(
+          () -> {
+            for (int i = 0; i < 300; i++) {
+              flood.sendFrame(0xA, ("pong " + i).getBytes(StandardCharsets.UTF_8));
+            }
+          });
+      assertEquals(1008, flood.awaitCloseCode(30_000));
     }
   }
 

@@ -2,6 +2,8 @@ package dev.candypack.ws.tck;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,7 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A WebSocket client written on a bare TCP socket, for what polite clients never do: vanish without
- * a close frame.
+ * a close frame, send floods of control frames.
  */
 final class RawSocket implements AutoCloseable {
 
@@ -87,6 +89,32 @@ final class RawSocket implements AutoCloseable {
   /** Sends a close frame with a code and no reason. */
   void sendClose(int code) throws IOException {
     sendFrame(0x8, new byte[] {(byte) (code >> 8), (byte) code});
+  }
+
+  /**
+   * Reads the server's frames, skipping all others, until its close frame.
+   *
+   * @return the close code, or -1 when the connection ended without one
+   * @throws java.net.SocketTimeoutException when nothing comes for {@code timeoutMillis}
+   */
+  int awaitCloseCode(int timeoutMillis) throws IOException {
+    socket.setSoTimeout(timeoutMillis);
+    DataInputStream in = new DataInputStream(socket.getInputStream());
+    while (true) {
+      int first;
+      try {
+        first = in.readUnsignedByte();
+      } catch (EOFException e) {
+        return -1;
+      }
+      int length = in.readUnsignedByte() & 0x7F; // the server never masks
+      long size = length == 126 ? in.readUnsignedShort() : length == 127 ? in.readLong() : length;
+      byte[] payload = new byte[(int) size];
+      in.readFully(payload);
+      if ((first & 0x0F) == 0x8) {
+        return payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
+      }
+    }
   }
 
   /** Drops the TCP connection with a reset: no close frame, no FIN handshake. */

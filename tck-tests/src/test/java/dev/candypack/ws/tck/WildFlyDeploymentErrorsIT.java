@@ -46,6 +46,11 @@ class WildFlyDeploymentErrorsIT extends DeploymentErrorsContract {
     return broken("template");
   }
 
+  @Deployment(name = "burst", managed = false, testable = false)
+  static WebArchive burst() {
+    return broken("burst");
+  }
+
   @Deployment(name = "unresolved", managed = false, testable = false)
   static WebArchive unresolved() {
     return broken("unresolved");

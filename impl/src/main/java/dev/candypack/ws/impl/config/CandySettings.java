@@ -11,6 +11,8 @@ import java.util.function.Function;
  * @param maxMessageSize {@code candy.ws.max-message-size}: the largest message in bytes
  * @param rateLimit {@code candy.ws.rate-limit}: messages per window and connection, 0 for none
  * @param rateWindowMillis {@code candy.ws.rate-limit-window-ms}: the rate limit's window
+ * @param rateLimitBurst {@code candy.ws.rate-limit-burst}: the most messages a connection may send
+ *     at once, the size of its token bucket; 0 when not set, for twice the route's rate limit
  * @param maxBacklogBytes {@code candy.ws.max-backlog-bytes}: how much may wait to be sent to one
  *     connection before it is closed as too slow
  * @param idleTimeoutMillis {@code candy.ws.idle-timeout-ms}: close connections idle this long, 0
@@ -25,6 +27,7 @@ public record CandySettings(
     long maxMessageSize,
     int rateLimit,
     long rateWindowMillis,
+    int rateLimitBurst,
     long maxBacklogBytes,
     long idleTimeoutMillis,
     List<String> allowedOrigins,
@@ -35,7 +38,7 @@ public record CandySettings(
 
   /** CandyPack's defaults. */
   public static final CandySettings DEFAULTS =
-      new CandySettings(10L * 1024 * 1024, 50, 1000, 4L * 1024 * 1024, 0, List.of(), false);
+      new CandySettings(10L * 1024 * 1024, 50, 1000, 0, 4L * 1024 * 1024, 0, List.of(), false);
 
   /**
    * Reads the settings from a source of values, with the defaults for what it lacks.
@@ -49,6 +52,7 @@ public record CandySettings(
         number(source, "max-message-size", DEFAULTS.maxMessageSize, 1),
         (int) number(source, "rate-limit", DEFAULTS.rateLimit, 0, Integer.MAX_VALUE),
         number(source, "rate-limit-window-ms", DEFAULTS.rateWindowMillis, 1),
+        (int) number(source, "rate-limit-burst", DEFAULTS.rateLimitBurst, 1, Integer.MAX_VALUE),
         number(source, "max-backlog-bytes", DEFAULTS.maxBacklogBytes, 1),
         number(source, "idle-timeout-ms", DEFAULTS.idleTimeoutMillis, 0),
         source

@@ -309,12 +309,15 @@ public final class Connection implements CandySocket, RoomMember {
   }
 
   /**
-   * A pong arrived.
+   * A pong arrived: it counts toward the rate limit like a message, solicited or not, so that a
+   * flood of pongs is closed like a flood of messages.
    *
    * @param payload the pong's application data
    */
   public void receivedPong(byte[] payload) {
-    inbound.accept(() -> pongHandlers.fire(payload, this::failed));
+    if (isReceiving() && withinRate()) {
+      inbound.accept(() -> pongHandlers.fire(payload, this::failed));
+    }
   }
 
   /**

@@ -26,6 +26,7 @@ public final class RoutePolicy {
   private final long maxMessageSize;
   private final int rateLimit;
   private final long rateWindowMillis;
+  private final int rateLimitBurst;
   private final long maxBacklogBytes;
   private final long idleTimeoutMillis;
   private final boolean keepSecretHeaders;
@@ -41,6 +42,7 @@ public final class RoutePolicy {
         options.maxMessageSize() >= 0 ? options.maxMessageSize() : settings.maxMessageSize();
     this.rateLimit = options.rateLimit() >= 0 ? options.rateLimit() : settings.rateLimit();
     this.rateWindowMillis = settings.rateWindowMillis();
+    this.rateLimitBurst = burst(options.rateLimitBurst(), settings.rateLimitBurst(), rateLimit);
     this.maxBacklogBytes = settings.maxBacklogBytes();
     this.idleTimeoutMillis = settings.idleTimeoutMillis();
     this.keepSecretHeaders = settings.keepSecretHeaders();
@@ -65,6 +67,22 @@ public final class RoutePolicy {
         route,
         settings,
         Guards.resolve(beans, Arrays.asList(route.options().guards()), route.toString()));
+  }
+
+  /**
+   * The burst of a route's rate limit: its own, else the application's, else twice its limit.
+   *
+   * @param own the route's {@code rateLimitBurst}, -1 for none (the route extension refuses other
+   *     values under 1)
+   * @param application {@code candy.ws.rate-limit-burst}, 0 when not set
+   * @param limit the route's rate limit
+   * @return the burst
+   */
+  static int burst(int own, int application, int limit) {
+    if (own > 0) {
+      return own;
+    }
+    return application > 0 ? application : RateLimiter.defaultBurst(limit);
   }
 
   /**
@@ -124,7 +142,7 @@ public final class RoutePolicy {
    * @return a new limiter
    */
   public RateLimiter newRateLimiter() {
-    return new RateLimiter(rateLimit, rateWindowMillis);
+    return new RateLimiter(rateLimit, rateWindowMillis, rateLimitBurst);
   }
 
   /**

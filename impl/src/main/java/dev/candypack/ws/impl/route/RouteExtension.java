@@ -191,13 +191,24 @@ public class RouteExtension implements Extension {
     return true;
   }
 
-  /** The route's declaration, or nothing (and a deployment problem) when its template is bad. */
+  /**
+   * The route's declaration, or nothing (and a deployment problem) when its template or burst is
+   * bad.
+   */
   private Optional<RouteDeclaration> declare(CandyRoute route, AnnotatedMethod<?> method) {
     RouteTemplate template;
     try {
       template = RouteTemplate.parse(route.value());
     } catch (IllegalArgumentException e) {
       problem(method, "has an invalid template: " + e.getMessage());
+      return Optional.empty();
+    }
+    if (route.rateLimitBurst() == 0 || route.rateLimitBurst() < -1) {
+      problem(
+          method,
+          "has rateLimitBurst = "
+              + route.rateLimitBurst()
+              + "; a burst is at least 1 message, or -1 for candy.ws.rate-limit-burst");
       return Optional.empty();
     }
     return Optional.of(

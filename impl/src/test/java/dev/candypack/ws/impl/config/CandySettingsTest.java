@@ -22,6 +22,7 @@ class CandySettingsTest {
     assertEquals(10L * 1024 * 1024, settings.maxMessageSize());
     assertEquals(50, settings.rateLimit());
     assertEquals(1000, settings.rateWindowMillis());
+    assertEquals(0, settings.rateLimitBurst(), "not set: twice the route's rate limit");
     assertEquals(4L * 1024 * 1024, settings.maxBacklogBytes());
     assertEquals(0, settings.idleTimeoutMillis());
     assertEquals(List.of(), settings.allowedOrigins());
@@ -38,13 +39,14 @@ class CandySettingsTest {
                     "candy.ws.max-message-size", "1024",
                     "candy.ws.rate-limit", "0",
                     "candy.ws.rate-limit-window-ms", "250",
+                    "candy.ws.rate-limit-burst", "7",
                     "candy.ws.max-backlog-bytes", " 2048 ",
                     "candy.ws.idle-timeout-ms", "30000",
                     "candy.ws.allowed-origins", "https://app.example",
                     "candy.ws.keep-secret-headers", " TRUE ")));
 
     assertEquals(
-        new CandySettings(1024, 0, 250, 2048, 30_000, List.of("https://app.example"), true),
+        new CandySettings(1024, 0, 250, 7, 2048, 30_000, List.of("https://app.example"), true),
         settings);
   }
 
@@ -90,6 +92,9 @@ class CandySettingsTest {
     "rate-limit, fifty",
     "rate-limit-window-ms, 0",
     "rate-limit-window-ms, 1s",
+    "rate-limit-burst, 0",
+    "rate-limit-burst, -1",
+    "rate-limit-burst, 2147483648",
     "max-backlog-bytes, 0",
     "max-backlog-bytes, 99999999999999999999",
     "idle-timeout-ms, -1",
@@ -114,10 +119,11 @@ class CandySettingsTest {
                     "candy.ws.max-message-size", "1",
                     "candy.ws.rate-limit", "0",
                     "candy.ws.rate-limit-window-ms", "1",
+                    "candy.ws.rate-limit-burst", "1",
                     "candy.ws.max-backlog-bytes", "1",
                     "candy.ws.idle-timeout-ms", "0")));
 
-    assertEquals(new CandySettings(1, 0, 1, 1, 0, List.of(), false), settings);
+    assertEquals(new CandySettings(1, 0, 1, 1, 1, 0, List.of(), false), settings);
   }
 
   @ParameterizedTest

@@ -559,7 +559,7 @@ class ConnectionTest {
   }
 
   @Test
-  void fiftyMessagesInAWindowPassAndTheFiftyFirstCloses1008() {
+  void aBurstOfFiftyPassesAndTheFiftyFirstCloses1008() {
     StubTransport limitedTransport = new StubTransport(Mode.INLINE);
     Connection limited =
         connect("limited", limitedTransport, limits(Long.MAX_VALUE, 50, Long.MAX_VALUE));
@@ -588,6 +588,26 @@ class ConnectionTest {
     assertEquals("m49", received.get(49));
     assertEquals(List.of("close 1008 Rate limit exceeded"), limitedTransport.frames());
     assertEquals(ReadyState.CLOSING, limited.state());
+  }
+
+  @Test
+  void pongsCountTowardTheRateLimit() {
+    StubTransport limitedTransport = new StubTransport(Mode.INLINE);
+    Connection limited =
+        connect("limited", limitedTransport, limits(Long.MAX_VALUE, 3, Long.MAX_VALUE));
+    limited.onMessage(message -> received.add(message.text()));
+    limited.onPong(payload -> received.add("pong"));
+    limited.opened();
+
+    limited.receivedPong(new byte[0]);
+    limited.receivedText("m", true);
+    limited.receivedPong(new byte[0]);
+    assertEquals(List.of(), limitedTransport.frames());
+    limited.receivedPong(new byte[0]);
+    limited.receivedPong(new byte[0]);
+
+    assertEquals(List.of("pong", "m", "pong"), received);
+    assertEquals(List.of("close 1008 Rate limit exceeded"), limitedTransport.frames());
   }
 
   @Test
@@ -776,9 +796,13 @@ class ConnectionTest {
     return limits(Long.MAX_VALUE, 0, Long.MAX_VALUE);
   }
 
-  /** Limits with a rate window of a minute, so that a slow machine cannot start a new window. */
+  /**
+   * Limits whose rate limit allows {@code rateLimit} at once and earns them back over an hour, so
+   * that a slow machine cannot earn a token during a test.
+   */
   private static ConnectionLimits limits(long maxMessageSize, int rateLimit, long maxBacklog) {
-    return new ConnectionLimits(maxMessageSize, new RateLimiter(rateLimit, 60_000), maxBacklog);
+    return new ConnectionLimits(
+        maxMessageSize, new RateLimiter(rateLimit, 3_600_000, Math.max(1, rateLimit)), maxBacklog);
   }
 
   private static ByteBuffer bytes(String text) {

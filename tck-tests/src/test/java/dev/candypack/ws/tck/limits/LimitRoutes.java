@@ -29,8 +29,8 @@ public class LimitRoutes {
     ws.onBinary(bytes -> ws.send("ok:" + bytes.length));
   }
 
-  /** At most 5 messages a window. */
-  @CandyRoute(value = "/rated", rateLimit = 5)
+  /** At most 5 messages at once, then 1 a window. */
+  @CandyRoute(value = "/rated", rateLimit = 1, rateLimitBurst = 5)
   void rated(CandySocket ws) {
     ws.onMessage(m -> ws.send("ok:" + m.text()));
   }
