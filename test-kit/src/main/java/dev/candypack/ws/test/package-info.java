@@ -1,7 +1,7 @@
 /**
  * Testing candy-ws routes on a real server: a WebSocket client that reads with timeouts ({@link
- * dev.candypack.ws.test.CandyTestClient}), the deployed application's addresses, sessions and
- * rooms ({@link dev.candypack.ws.test.CandyApp}), and test WARs with candy-ws in them ({@link
+ * dev.candypack.ws.test.CandyTestClient}), the deployed application's addresses, sessions and rooms
+ * ({@link dev.candypack.ws.test.CandyApp}), and test WARs with candy-ws in them ({@link
  * dev.candypack.ws.test.CandyWar}). Nothing here depends on a test framework: a failed wait throws
  * an {@link java.lang.AssertionError}.
  *
