@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * how its clients leave.
  */
 @ExtendWith(ArquillianExtension.class)
-class TestKitIT {
+class CandyTestKitIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
