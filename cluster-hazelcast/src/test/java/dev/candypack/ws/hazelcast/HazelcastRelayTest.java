@@ -180,7 +180,7 @@ class HazelcastRelayTest {
     RELAYS.forEach(HazelcastRelay::stop);
   }
 
-  private static Map<String, String> settings(Path memberConfig) {
+  static Map<String, String> settings(Path memberConfig) {
     return Map.of(
         HazelcastRelay.SWITCH,
         "hazelcast",
@@ -192,7 +192,7 @@ class HazelcastRelayTest {
         SECRET);
   }
 
-  private static Path member(Path dir, String name, String cluster, int port, String members)
+  static Path member(Path dir, String name, String cluster, int port, String members)
       throws Exception {
     Path file = dir.resolve(name);
     Files.writeString(
@@ -225,13 +225,13 @@ class HazelcastRelayTest {
     return relay;
   }
 
-  private static int freePort() throws Exception {
+  static int freePort() throws Exception {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
   }
 
-  private static void await(BooleanSupplier condition, String what) {
+  static void await(BooleanSupplier condition, String what) {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
