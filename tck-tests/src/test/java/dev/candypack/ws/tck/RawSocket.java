@@ -114,6 +114,9 @@ final class RawSocket implements AutoCloseable {
       if ((first & 0x0F) == 0x8) {
         return payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
       }
+      if ((first & 0x0F) == 0x9 && payload.length < 126) {
+        sendFrame(0xA, payload); // answered, as every client does
+      }
     }
   }
 
