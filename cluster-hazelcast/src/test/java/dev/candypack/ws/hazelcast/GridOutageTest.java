@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.candypack.ws.hazelcast.HazelcastRelayTest.StubNode;
 import dev.candypack.ws.spi.RelayMessage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,16 +33,7 @@ class GridOutageTest {
     int port = HazelcastRelayTest.freePort();
     Path memberConfig =
         HazelcastRelayTest.member(dir, "member.xml", cluster, port, "127.0.0.1:" + port);
-    Path clientConfig = dir.resolve("client.xml");
-    Files.writeString(
-        clientConfig,
-        """
-        <hazelcast-client xmlns="http://www.hazelcast.com/schema/client-config">
-          <cluster-name>%s</cluster-name>
-          <network><cluster-members><address>127.0.0.1:%d</address></cluster-members></network>
-        </hazelcast-client>
-        """
-            .formatted(cluster, port));
+    Path clientConfig = HazelcastRelayTest.client(dir, cluster, port);
     StubNode grid = new StubNode(HazelcastRelayTest.settings(memberConfig));
     StubNode node =
         new StubNode(

@@ -119,16 +119,7 @@ class HazelcastRelayTest {
     two = new StubNode(settings(member(dir, "two.xml", cluster, port2, members)));
     first = start(one);
     second = start(two);
-    clientConfig = dir.resolve("client.xml");
-    Files.writeString(
-        clientConfig,
-        """
-        <hazelcast-client xmlns="http://www.hazelcast.com/schema/client-config">
-          <cluster-name>%s</cluster-name>
-          <network><cluster-members><address>127.0.0.1:%d</address></cluster-members></network>
-        </hazelcast-client>
-        """
-            .formatted(cluster, port1));
+    clientConfig = client(dir, cluster, port1);
     three =
         new StubNode(
             Map.of(
@@ -223,6 +214,21 @@ class HazelcastRelayTest {
     assertTrue(relay.start(node));
     RELAYS.add(relay);
     return relay;
+  }
+
+  /** A Hazelcast client config that joins the cluster through the member at the port. */
+  static Path client(Path dir, String cluster, int port) throws Exception {
+    Path file = dir.resolve("client.xml");
+    Files.writeString(
+        file,
+        """
+        <hazelcast-client xmlns="http://www.hazelcast.com/schema/client-config">
+          <cluster-name>%s</cluster-name>
+          <network><cluster-members><address>127.0.0.1:%d</address></cluster-members></network>
+        </hazelcast-client>
+        """
+            .formatted(cluster, port));
+    return file;
   }
 
   static int freePort() throws Exception {
