@@ -17,6 +17,14 @@ import java.util.function.Function;
  *     for the container's default
  * @param allowedOrigins {@code candy.ws.allowed-origins}: browser origins allowed besides the
  *     server's own, comma-separated; {@code *} allows any
+ * @param maxConnections {@code candy.ws.max-connections}: open connections of the application, 0
+ *     for no limit
+ * @param maxConnectionsPerIp {@code candy.ws.max-connections-per-ip}: open connections from one
+ *     client address, 0 for no limit
+ * @param trustedProxies {@code candy.ws.trusted-proxies}: the addresses (or CIDR ranges) of the
+ *     proxies whose {@code X-Forwarded-For} and {@code X-Forwarded-Proto} count, comma-separated
+ * @param allowedHosts {@code candy.ws.allowed-hosts}: the {@code Host} names a handshake may name,
+ *     comma-separated; empty for any
  */
 public record CandySettings(
     long maxMessageSize,
@@ -24,14 +32,19 @@ public record CandySettings(
     long rateWindowMillis,
     long maxBacklogBytes,
     long idleTimeoutMillis,
-    List<String> allowedOrigins) {
+    List<String> allowedOrigins,
+    int maxConnections,
+    int maxConnectionsPerIp,
+    List<String> trustedProxies,
+    List<String> allowedHosts) {
 
   /** The prefix of every key. */
   public static final String PREFIX = "candy.ws.";
 
   /** CandyPack's defaults. */
   public static final CandySettings DEFAULTS =
-      new CandySettings(10L * 1024 * 1024, 50, 1000, 4L * 1024 * 1024, 0, List.of());
+      new CandySettings(
+          10L * 1024 * 1024, 50, 1000, 4L * 1024 * 1024, 0, List.of(), 0, 0, List.of(), List.of());
 
   /**
    * Reads the settings from a source of values, with the defaults for what it lacks.
@@ -47,15 +60,30 @@ public record CandySettings(
         number(source, "rate-limit-window-ms", DEFAULTS.rateWindowMillis, 1),
         number(source, "max-backlog-bytes", DEFAULTS.maxBacklogBytes, 1),
         number(source, "idle-timeout-ms", DEFAULTS.idleTimeoutMillis, 0),
-        source
-            .apply(PREFIX + "allowed-origins")
-            .map(
-                list ->
-                    Arrays.stream(list.split(","))
-                        .map(String::trim)
-                        .filter(origin -> !origin.isEmpty())
-                        .toList())
-            .orElse(DEFAULTS.allowedOrigins));
+        list(source, "allowed-origins"),
+        (int) number(source, "max-connections", DEFAULTS.maxConnections, 0, Integer.MAX_VALUE),
+        (int)
+            number(
+                source,
+                "max-connections-per-ip",
+                DEFAULTS.maxConnectionsPerIp,
+                0,
+                Integer.MAX_VALUE),
+        list(source, "trusted-proxies"),
+        list(source, "allowed-hosts"));
+  }
+
+  /** A comma-separated list; blank entries are dropped, an unset key is the empty list. */
+  private static List<String> list(Function<String, Optional<String>> source, String key) {
+    return source
+        .apply(PREFIX + key)
+        .map(
+            list ->
+                Arrays.stream(list.split(","))
+                    .map(String::trim)
+                    .filter(entry -> !entry.isEmpty())
+                    .toList())
+        .orElse(List.of());
   }
 
   private static long number(

@@ -24,6 +24,10 @@ class CandySettingsTest {
     assertEquals(4L * 1024 * 1024, settings.maxBacklogBytes());
     assertEquals(0, settings.idleTimeoutMillis());
     assertEquals(List.of(), settings.allowedOrigins());
+    assertEquals(0, settings.maxConnections());
+    assertEquals(0, settings.maxConnectionsPerIp());
+    assertEquals(List.of(), settings.trustedProxies());
+    assertEquals(List.of(), settings.allowedHosts());
     assertEquals(CandySettings.DEFAULTS, settings);
   }
 
@@ -38,10 +42,25 @@ class CandySettingsTest {
                     "candy.ws.rate-limit-window-ms", "250",
                     "candy.ws.max-backlog-bytes", " 2048 ",
                     "candy.ws.idle-timeout-ms", "30000",
-                    "candy.ws.allowed-origins", "https://app.example")));
+                    "candy.ws.allowed-origins", "https://app.example",
+                    "candy.ws.max-connections", "10000",
+                    "candy.ws.max-connections-per-ip", "50",
+                    "candy.ws.trusted-proxies", "10.0.0.5, 192.168.0.0/16",
+                    "candy.ws.allowed-hosts", "chat.example.com")));
 
     assertEquals(
-        new CandySettings(1024, 0, 250, 2048, 30_000, List.of("https://app.example")), settings);
+        new CandySettings(
+            1024,
+            0,
+            250,
+            2048,
+            30_000,
+            List.of("https://app.example"),
+            10_000,
+            50,
+            List.of("10.0.0.5", "192.168.0.0/16"),
+            List.of("chat.example.com")),
+        settings);
   }
 
   @Test
@@ -52,7 +71,10 @@ class CandySettingsTest {
                 Map.of(
                     "candy.ws.max-message-size", "",
                     "candy.ws.rate-limit", "  ",
-                    "candy.ws.allowed-origins", "")));
+                    "candy.ws.allowed-origins", "",
+                    "candy.ws.max-connections", "",
+                    "candy.ws.trusted-proxies", " ",
+                    "candy.ws.allowed-hosts", "")));
 
     assertEquals(CandySettings.DEFAULTS, settings);
   }
@@ -90,6 +112,12 @@ class CandySettingsTest {
     "max-backlog-bytes, 99999999999999999999",
     "idle-timeout-ms, -1",
     "idle-timeout-ms, 30s",
+    "max-connections, -1",
+    "max-connections, many",
+    "max-connections, 2147483648",
+    "max-connections-per-ip, -1",
+    "max-connections-per-ip, 1.5",
+    "max-connections-per-ip, 2147483648",
   })
   void invalidNumbersThrowNamingTheKey(String key, String value) {
     IllegalArgumentException e =
@@ -111,9 +139,11 @@ class CandySettingsTest {
                     "candy.ws.rate-limit", "0",
                     "candy.ws.rate-limit-window-ms", "1",
                     "candy.ws.max-backlog-bytes", "1",
-                    "candy.ws.idle-timeout-ms", "0")));
+                    "candy.ws.idle-timeout-ms", "0",
+                    "candy.ws.max-connections", "0",
+                    "candy.ws.max-connections-per-ip", "0")));
 
-    assertEquals(new CandySettings(1, 0, 1, 1, 0, List.of()), settings);
+    assertEquals(new CandySettings(1, 0, 1, 1, 0, List.of(), 0, 0, List.of(), List.of()), settings);
   }
 
   @ParameterizedTest
@@ -133,6 +163,19 @@ class CandySettingsTest {
         CandySettings.from(source(Map.of("candy.ws.rate-limit", "2147483647")));
 
     assertEquals(Integer.MAX_VALUE, settings.rateLimit());
+  }
+
+  @Test
+  void proxiesAndHostsAreCommaSeparatedLists() {
+    CandySettings settings =
+        CandySettings.from(
+            source(
+                Map.of(
+                    "candy.ws.trusted-proxies", " 10.0.0.5 ,, ::1, 10.1.0.0/16 ,",
+                    "candy.ws.allowed-hosts", "chat.example.com,chat.example.com:8443 , ")));
+
+    assertEquals(List.of("10.0.0.5", "::1", "10.1.0.0/16"), settings.trustedProxies());
+    assertEquals(List.of("chat.example.com", "chat.example.com:8443"), settings.allowedHosts());
   }
 
   private static List<String> origins(String value) {
