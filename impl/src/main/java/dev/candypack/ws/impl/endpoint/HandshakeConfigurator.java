@@ -48,7 +48,7 @@ final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
    */
   @Override
   public boolean checkOrigin(String origin) {
-    if (OriginFilter.checkedThisHandshake() || policy.allowsOrigin(origin, null)) {
+    if (OriginFilter.checkedThisHandshake() || policy.allowsConfiguredOrigin(origin)) {
       return true;
     }
     LOG.warning(

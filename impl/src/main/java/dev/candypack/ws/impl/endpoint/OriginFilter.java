@@ -36,7 +36,7 @@ final class OriginFilter implements Filter {
       return;
     }
     String origin = http.getHeader("Origin");
-    if (!origins.allows(origin, http.getHeader("Host"))) {
+    if (!origins.allows(origin, http.getHeader("Host"), http.isSecure())) {
       LOG.info(
           () -> "candy-ws: refused a handshake to " + http.getRequestURI() + " from " + origin);
       ((HttpServletResponse) response).sendError(HttpServletResponse.SC_FORBIDDEN);
