@@ -8,6 +8,7 @@ import dev.candypack.ws.impl.connection.ConnectionLimits;
 import dev.candypack.ws.impl.context.CandyContext;
 import dev.candypack.ws.impl.context.RequestSnapshot;
 import dev.candypack.ws.impl.context.UserAuth;
+import dev.candypack.ws.impl.gate.Slot;
 import dev.candypack.ws.impl.policy.RoutePolicy;
 import dev.candypack.ws.impl.route.Route;
 import dev.candypack.ws.impl.route.RouteHandler;
@@ -35,6 +36,8 @@ import java.util.logging.Logger;
 public final class CandyEndpoint extends Endpoint {
 
   private static final Logger LOG = Logger.getLogger(CandyEndpoint.class.getName());
+  private static final CloseStatus NO_SLOT =
+      new CloseStatus(CloseStatus.TRY_AGAIN_LATER, "Too many connections");
 
   private final Route route;
   private final RoutePolicy policy;
@@ -43,6 +46,7 @@ public final class CandyEndpoint extends Endpoint {
   private Connection connection;
   private RouteHandler handler;
   private ClassLoader application;
+  private Slot slot; // under the connection caps; given back when the connection closes
 
   CandyEndpoint(Route route, RoutePolicy policy, CandyRuntime runtime, String contextPath) {
     this.route = route;
@@ -61,12 +65,20 @@ public final class CandyEndpoint extends Endpoint {
       if (connection != null) {
         connection.closed(new CloseStatus(CloseStatus.ABNORMAL, "Lost while opening"));
       }
+      releaseSlot();
       throw e;
     }
   }
 
   private void open(Session session, EndpointConfig config) {
     application = Thread.currentThread().getContextClassLoader();
+    if (config.getUserProperties().remove(HandshakeConfigurator.SLOT) instanceof Slot held) {
+      slot = held;
+      if (!held.open()) {
+        refuse(session, NO_SLOT);
+        return;
+      }
+    }
     Object refusal = config.getUserProperties().remove(HandshakeConfigurator.REFUSAL);
     if (refusal instanceof CloseStatus status) {
       refuse(session, status);
@@ -161,6 +173,7 @@ public final class CandyEndpoint extends Endpoint {
 
   @Override
   public void onClose(Session session, CloseReason reason) {
+    releaseSlot(); // first: once the registry has forgotten the connection, its slot is free too
     ClassLoader previous = enterApplication();
     try {
       if (connection != null) {
@@ -173,6 +186,12 @@ public final class CandyEndpoint extends Endpoint {
       }
     } finally {
       Thread.currentThread().setContextClassLoader(previous);
+    }
+  }
+
+  private void releaseSlot() {
+    if (slot != null) {
+      slot.release();
     }
   }
 

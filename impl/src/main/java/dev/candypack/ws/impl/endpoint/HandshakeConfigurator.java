@@ -1,6 +1,7 @@
 package dev.candypack.ws.impl.endpoint;
 
 import dev.candypack.ws.impl.CandyRuntime;
+import dev.candypack.ws.impl.gate.Slot;
 import dev.candypack.ws.impl.policy.CsrfTokens;
 import dev.candypack.ws.impl.policy.RoutePolicy;
 import dev.candypack.ws.impl.route.Route;
@@ -12,9 +13,9 @@ import java.util.logging.Logger;
 
 /**
  * The handshake of one route: refuses foreign browser origins (HTTP 403), checks the token, user
- * and roles the route requires, keeps the request's headers for the connection, answers the
- * subprotocol the client asked for, and makes the endpoint instance itself so that no container
- * injection is involved.
+ * and roles the route requires, keeps the request's headers and its slot under the connection caps
+ * for the connection, answers the subprotocol the client asked for, and makes the endpoint instance
+ * itself so that no container injection is involved.
  *
  * <p>What {@link #modifyHandshake} puts in the config's user properties reaches {@link
  * CandyEndpoint#onOpen} for this connection only: Tyrus (2.1.3 and later) and Undertow (2.3 and
@@ -27,6 +28,9 @@ final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
 
   /** The user property that carries the refusal decided during the handshake, if any. */
   static final String REFUSAL = "dev.candypack.ws.refusal";
+
+  /** The user property that carries the handshake's slot under the connection caps, if any. */
+  static final String SLOT = "dev.candypack.ws.slot";
 
   private static final Logger LOG = Logger.getLogger(HandshakeConfigurator.class.getName());
 
@@ -43,12 +47,13 @@ final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
   }
 
   /**
-   * The {@link OriginFilter} has checked the origin against the request's host. Should a server run
-   * its WebSocket handshake ahead of that filter, only configured origins pass here.
+   * The {@link HandshakeFilter} has checked the origin against the request's host and scheme.
+   * Should a server run its WebSocket handshake ahead of that filter, only configured origins pass
+   * here.
    */
   @Override
   public boolean checkOrigin(String origin) {
-    if (OriginFilter.checkedThisHandshake() || policy.allowsConfiguredOrigin(origin)) {
+    if (HandshakeFilter.checkedThisHandshake() || policy.allowsConfiguredOrigin(origin)) {
       return true;
     }
     LOG.warning(
@@ -65,6 +70,11 @@ final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
   public void modifyHandshake(
       ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
     config.getUserProperties().put(HEADERS, request.getHeaders());
+    Slot slot = HandshakeFilter.slotOfThisHandshake();
+    if (slot != null) {
+      slot.handOver();
+      config.getUserProperties().put(SLOT, slot);
+    }
     policy.admit(request).ifPresent(refusal -> config.getUserProperties().put(REFUSAL, refusal));
   }
 
