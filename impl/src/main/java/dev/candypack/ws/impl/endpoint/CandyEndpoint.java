@@ -74,10 +74,16 @@ public final class CandyEndpoint extends Endpoint {
     application = Thread.currentThread().getContextClassLoader();
     if (config.getUserProperties().remove(HandshakeConfigurator.SLOT) instanceof Slot held) {
       slot = held;
-      if (!held.open()) {
-        refuse(session, NO_SLOT);
-        return;
-      }
+    }
+    if (!session.isOpen()) {
+      // The client reset the connection before the upgrade was through; Undertow then never
+      // reports a close, and nothing can reach the client anyway.
+      releaseSlot();
+      return;
+    }
+    if (slot != null && !slot.open()) {
+      refuse(session, NO_SLOT);
+      return;
     }
     Object refusal = config.getUserProperties().remove(HandshakeConfigurator.REFUSAL);
     if (refusal instanceof CloseStatus status) {
