@@ -1,5 +1,6 @@
 package dev.candypack.ws.tck;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.DataInputStream;
@@ -7,22 +8,28 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A WebSocket client written on a bare TCP socket, for what polite clients never do: vanish without
- * a close frame, send floods of control frames.
+ * a close frame or in the middle of a handshake, send floods of control frames, name another host,
+ * connect from another address.
  */
 final class RawSocket implements AutoCloseable {
 
   private final Socket socket;
+  private final int status;
 
-  private RawSocket(Socket socket) {
+  private RawSocket(Socket socket, int status) {
     this.socket = socket;
+    this.status = status;
   }
 
   /** Opens a WebSocket connection by hand and checks that the server switched protocols. */
@@ -36,34 +43,81 @@ final class RawSocket implements AutoCloseable {
    * @param receiveBuffer the socket's receive buffer in bytes, 0 for the default
    */
   static RawSocket connect(URI ws, int receiveBuffer) throws IOException {
+    RawSocket raw = handshake(ws, receiveBuffer, null, Map.of());
+    assertEquals(101, raw.status, "the upgrade was refused");
+    return raw;
+  }
+
+  /**
+   * Sends an upgrade request and reads the response's status. The socket stays open after a 101;
+   * otherwise it is closed.
+   *
+   * @param local the local address to connect from (such as {@code 127.0.0.2}), or {@code null}
+   * @param headers extra request headers; a {@code Host} among them replaces the default
+   */
+  static RawSocket handshake(URI ws, String local, Map<String, String> headers) throws IOException {
+    return handshake(ws, 0, local, headers);
+  }
+
+  /** The response's status code: 101 when the connection is open. */
+  int status() {
+    return status;
+  }
+
+  /**
+   * Sends an upgrade request and resets the connection at once, without reading the response: a
+   * client that vanishes in the middle of its handshake.
+   */
+  static void abandonHandshake(URI ws, Map<String, String> headers) throws IOException {
+    Socket socket = new Socket();
+    socket.connect(new InetSocketAddress(ws.getHost(), ws.getPort()));
+    socket.getOutputStream().write(request(ws, headers).getBytes(StandardCharsets.US_ASCII));
+    socket.getOutputStream().flush();
+    socket.setSoLinger(true, 0);
+    socket.close();
+  }
+
+  private static RawSocket handshake(
+      URI ws, int receiveBuffer, String local, Map<String, String> headers) throws IOException {
     Socket socket = new Socket();
     if (receiveBuffer > 0) {
       socket.setReceiveBufferSize(receiveBuffer);
     }
-    socket.connect(new java.net.InetSocketAddress(ws.getHost(), ws.getPort()));
-    byte[] key = new byte[16];
-    ThreadLocalRandom.current().nextBytes(key);
-    String path = ws.getRawPath() + (ws.getRawQuery() == null ? "" : "?" + ws.getRawQuery());
-    String request =
-        "GET "
-            + path
-            + " HTTP/1.1\r\nHost: "
-            + ws.getHost()
-            + ":"
-            + ws.getPort()
-            + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
-            + "Sec-WebSocket-Key: "
-            + Base64.getEncoder().encodeToString(key)
-            + "\r\n\r\n";
+    if (local != null) {
+      socket.bind(new InetSocketAddress(local, 0));
+    }
+    socket.connect(new InetSocketAddress(ws.getHost(), ws.getPort()));
     OutputStream out = socket.getOutputStream();
-    out.write(request.getBytes(StandardCharsets.US_ASCII));
+    out.write(request(ws, headers).getBytes(StandardCharsets.US_ASCII));
     out.flush();
     String status = readLine(socket.getInputStream());
-    assertTrue(status.contains(" 101 "), "the upgrade was refused: " + status);
+    String[] parts = status.split(" ");
+    assertTrue(parts.length >= 2 && parts[0].startsWith("HTTP/"), "no HTTP status: " + status);
+    int code = Integer.parseInt(parts[1]);
+    if (code != 101) {
+      socket.close();
+      return new RawSocket(socket, code);
+    }
     while (!readLine(socket.getInputStream()).isEmpty()) {
       // Skip the response headers.
     }
-    return new RawSocket(socket);
+    return new RawSocket(socket, code);
+  }
+
+  private static String request(URI ws, Map<String, String> headers) {
+    byte[] key = new byte[16];
+    ThreadLocalRandom.current().nextBytes(key);
+    String path = ws.getRawPath() + (ws.getRawQuery() == null ? "" : "?" + ws.getRawQuery());
+    StringBuilder request = new StringBuilder("GET ").append(path).append(" HTTP/1.1\r\n");
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("Host", ws.getHost() + ":" + ws.getPort());
+    all.put("Upgrade", "websocket");
+    all.put("Connection", "Upgrade");
+    all.put("Sec-WebSocket-Version", "13");
+    all.put("Sec-WebSocket-Key", Base64.getEncoder().encodeToString(key));
+    all.putAll(headers);
+    all.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+    return request.append("\r\n").toString();
   }
 
   /** Sends one masked text frame (payload under 126 bytes). */

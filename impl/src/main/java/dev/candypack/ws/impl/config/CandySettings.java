@@ -22,6 +22,14 @@ import java.util.function.Function;
  * @param keepSecretHeaders {@code candy.ws.keep-secret-headers}: whether a route's handler sees the
  *     handshake's credentials ({@code Cookie}, {@code Authorization}, {@code Proxy-Authorization},
  *     {@code candy-token-…} subprotocol entries); guards always do
+ * @param maxConnections {@code candy.ws.max-connections}: open connections of the application, 0
+ *     for no limit
+ * @param maxConnectionsPerIp {@code candy.ws.max-connections-per-ip}: open connections from one
+ *     client address, 0 for no limit
+ * @param trustedProxies {@code candy.ws.trusted-proxies}: the addresses (or CIDR ranges) of the
+ *     proxies whose {@code X-Forwarded-For} and {@code X-Forwarded-Proto} count, comma-separated
+ * @param allowedHosts {@code candy.ws.allowed-hosts}: the {@code Host} names a handshake may name,
+ *     comma-separated; empty for any
  */
 public record CandySettings(
     long maxMessageSize,
@@ -31,14 +39,30 @@ public record CandySettings(
     long maxBacklogBytes,
     long idleTimeoutMillis,
     List<String> allowedOrigins,
-    boolean keepSecretHeaders) {
+    boolean keepSecretHeaders,
+    int maxConnections,
+    int maxConnectionsPerIp,
+    List<String> trustedProxies,
+    List<String> allowedHosts) {
 
   /** The prefix of every key. */
   public static final String PREFIX = "candy.ws.";
 
   /** CandyPack's defaults. */
   public static final CandySettings DEFAULTS =
-      new CandySettings(10L * 1024 * 1024, 50, 1000, 0, 4L * 1024 * 1024, 0, List.of(), false);
+      new CandySettings(
+          10L * 1024 * 1024,
+          50,
+          1000,
+          0,
+          4L * 1024 * 1024,
+          0,
+          List.of(),
+          false,
+          0,
+          0,
+          List.of(),
+          List.of());
 
   /**
    * Reads the settings from a source of values, with the defaults for what it lacks.
@@ -55,16 +79,31 @@ public record CandySettings(
         (int) number(source, "rate-limit-burst", DEFAULTS.rateLimitBurst, 1, Integer.MAX_VALUE),
         number(source, "max-backlog-bytes", DEFAULTS.maxBacklogBytes, 1),
         number(source, "idle-timeout-ms", DEFAULTS.idleTimeoutMillis, 0),
-        source
-            .apply(PREFIX + "allowed-origins")
-            .map(
-                list ->
-                    Arrays.stream(list.split(","))
-                        .map(String::trim)
-                        .filter(origin -> !origin.isEmpty())
-                        .toList())
-            .orElse(DEFAULTS.allowedOrigins),
-        bool(source, "keep-secret-headers", DEFAULTS.keepSecretHeaders));
+        list(source, "allowed-origins"),
+        bool(source, "keep-secret-headers", DEFAULTS.keepSecretHeaders),
+        (int) number(source, "max-connections", DEFAULTS.maxConnections, 0, Integer.MAX_VALUE),
+        (int)
+            number(
+                source,
+                "max-connections-per-ip",
+                DEFAULTS.maxConnectionsPerIp,
+                0,
+                Integer.MAX_VALUE),
+        list(source, "trusted-proxies"),
+        list(source, "allowed-hosts"));
+  }
+
+  /** A comma-separated list; blank entries are dropped, an unset key is the empty list. */
+  private static List<String> list(Function<String, Optional<String>> source, String key) {
+    return source
+        .apply(PREFIX + key)
+        .map(
+            list ->
+                Arrays.stream(list.split(","))
+                    .map(String::trim)
+                    .filter(entry -> !entry.isEmpty())
+                    .toList())
+        .orElse(List.of());
   }
 
   private static boolean bool(

@@ -1,6 +1,7 @@
 package dev.candypack.ws.impl.endpoint;
 
 import dev.candypack.ws.CloseStatus;
+import dev.candypack.ws.impl.gate.Slot;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.HandshakeRequest;
@@ -21,8 +22,9 @@ import java.util.logging.Logger;
  *
  * @param headers the handshake's headers
  * @param refusal the close status to end the connection with, or empty to let it through
+ * @param slot the handshake's place under the connection caps, or {@code null} without caps
  */
-record Admission(Map<String, List<String>> headers, Optional<CloseStatus> refusal) {
+record Admission(Map<String, List<String>> headers, Optional<CloseStatus> refusal, Slot slot) {
 
   /** The user property under which an admission travels. */
   static final String PROPERTY = "dev.candypack.ws.admission";
@@ -32,7 +34,8 @@ record Admission(Map<String, List<String>> headers, Optional<CloseStatus> refusa
   private static final Admission LOST =
       new Admission(
           Map.of(),
-          Optional.of(new CloseStatus(CloseStatus.INTERNAL_ERROR, "Handshake state lost")));
+          Optional.of(new CloseStatus(CloseStatus.INTERNAL_ERROR, "Handshake state lost")),
+          null);
 
   /**
    * Puts a handshake's decision where its connection's {@code onOpen} finds it.
@@ -41,12 +44,14 @@ record Admission(Map<String, List<String>> headers, Optional<CloseStatus> refusa
    * @param endpointProperties the user properties of the endpoint's own, shared config
    * @param request the handshake
    * @param refusal the close status to end the connection with, or empty to let it through
+   * @param slot the handshake's place under the connection caps, or {@code null}
    */
   static void carry(
       Map<String, Object> handshakeProperties,
       Map<String, Object> endpointProperties,
       HandshakeRequest request,
-      Optional<CloseStatus> refusal) {
+      Optional<CloseStatus> refusal,
+      Slot slot) {
     if (handshakeProperties == endpointProperties) {
       if (SHARED_REPORTED.compareAndSet(false, true)) {
         LOG.severe(
@@ -56,7 +61,7 @@ record Admission(Map<String, List<String>> headers, Optional<CloseStatus> refusa
       }
       return;
     }
-    handshakeProperties.put(PROPERTY, new Admission(request.getHeaders(), refusal));
+    handshakeProperties.put(PROPERTY, new Admission(request.getHeaders(), refusal, slot));
   }
 
   /**

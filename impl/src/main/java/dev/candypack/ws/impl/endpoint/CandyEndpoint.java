@@ -8,6 +8,7 @@ import dev.candypack.ws.impl.connection.ConnectionLimits;
 import dev.candypack.ws.impl.context.CandyContext;
 import dev.candypack.ws.impl.context.RequestSnapshot;
 import dev.candypack.ws.impl.context.UserAuth;
+import dev.candypack.ws.impl.gate.Slot;
 import dev.candypack.ws.impl.policy.RoutePolicy;
 import dev.candypack.ws.impl.route.Route;
 import dev.candypack.ws.impl.route.RouteHandler;
@@ -33,6 +34,8 @@ import java.util.logging.Logger;
 public final class CandyEndpoint extends Endpoint {
 
   private static final Logger LOG = Logger.getLogger(CandyEndpoint.class.getName());
+  private static final CloseStatus NO_SLOT =
+      new CloseStatus(CloseStatus.TRY_AGAIN_LATER, "Too many connections");
 
   private final Route route;
   private final RoutePolicy policy;
@@ -41,6 +44,7 @@ public final class CandyEndpoint extends Endpoint {
   private Connection connection;
   private RouteHandler handler;
   private ClassLoader application;
+  private Slot slot; // under the connection caps; given back when the connection closes
 
   CandyEndpoint(Route route, RoutePolicy policy, CandyRuntime runtime, String contextPath) {
     this.route = route;
@@ -59,6 +63,7 @@ public final class CandyEndpoint extends Endpoint {
       if (connection != null) {
         connection.closed(new CloseStatus(CloseStatus.ABNORMAL, "Lost while opening"));
       }
+      releaseSlot();
       throw e;
     }
   }
@@ -67,6 +72,17 @@ public final class CandyEndpoint extends Endpoint {
     application = Thread.currentThread().getContextClassLoader();
     SessionTransport transport = SessionTransport.of(session, runtime.executor());
     Admission admission = Admission.take(config, session);
+    slot = admission.slot();
+    if (!session.isOpen()) {
+      // The client reset the connection before the upgrade was through; Undertow then never
+      // reports a close, and nothing can reach the client anyway.
+      releaseSlot();
+      return;
+    }
+    if (slot != null && !slot.open()) {
+      refuse(session, transport, NO_SLOT);
+      return;
+    }
     if (admission.refusal().isPresent()) {
       refuse(session, transport, admission.refusal().get());
       return;
@@ -170,6 +186,7 @@ public final class CandyEndpoint extends Endpoint {
 
   @Override
   public void onClose(Session session, CloseReason reason) {
+    releaseSlot(); // first: once the registry has forgotten the connection, its slot is free too
     ClassLoader previous = enterApplication();
     try {
       if (connection != null) {
@@ -182,6 +199,12 @@ public final class CandyEndpoint extends Endpoint {
       }
     } finally {
       Thread.currentThread().setContextClassLoader(previous);
+    }
+  }
+
+  private void releaseSlot() {
+    if (slot != null) {
+      slot.release();
     }
   }
 

@@ -2,7 +2,8 @@ package dev.candypack.ws.impl.endpoint;
 
 import dev.candypack.ws.impl.config.CandySettings;
 import dev.candypack.ws.impl.config.SettingsLoader;
-import dev.candypack.ws.impl.policy.OriginPolicy;
+import dev.candypack.ws.impl.gate.ConnectionSlots;
+import dev.candypack.ws.impl.gate.HandshakeGate;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
@@ -14,7 +15,9 @@ import java.util.Set;
  * Installs the {@link EndpointRegistrar} in every web application that ships candy-ws, with no
  * configuration from the application.
  *
- * <p>It also puts the origin check in front of every WebSocket upgrade.
+ * <p>It also puts the {@link HandshakeGate} (hosts, origins, connection caps) in front of every
+ * WebSocket upgrade, and leaves the application's {@link ConnectionSlots} in the context attribute
+ * named after that class, where the test WARs read the count.
  *
  * <p>Endpoints are not added here: on Payara this initializer may run before the WebSocket
  * container exists. A servlet context listener runs late enough on every server.
@@ -24,12 +27,13 @@ public final class CandyInitializer implements ServletContainerInitializer {
   @Override
   public void onStartup(Set<Class<?>> classes, ServletContext context) {
     CandySettings settings = SettingsLoader.load(Thread.currentThread().getContextClassLoader());
-    FilterRegistration.Dynamic origins =
-        context.addFilter(
-            "candy-ws-origin", new OriginFilter(new OriginPolicy(settings.allowedOrigins())));
-    origins.setAsyncSupported(true);
+    HandshakeGate gate = new HandshakeGate(settings);
+    context.setAttribute(ConnectionSlots.class.getName(), gate.slots());
+    FilterRegistration.Dynamic filter =
+        context.addFilter("candy-ws-handshake", new HandshakeFilter(gate));
+    filter.setAsyncSupported(true);
     // Before every declared filter, and so before the container's WebSocket filter.
-    origins.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+    filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
     context.addListener(EndpointRegistrar.class);
   }
 }

@@ -1,6 +1,7 @@
 package dev.candypack.ws.impl.endpoint;
 
 import dev.candypack.ws.impl.CandyRuntime;
+import dev.candypack.ws.impl.gate.Slot;
 import dev.candypack.ws.impl.policy.CsrfTokens;
 import dev.candypack.ws.impl.policy.RoutePolicy;
 import dev.candypack.ws.impl.route.Route;
@@ -13,9 +14,9 @@ import java.util.logging.Logger;
 
 /**
  * The handshake of one route: refuses foreign browser origins (HTTP 403), checks the token, user
- * and roles the route requires, keeps the request's headers for the connection, answers the
- * subprotocol the client asked for, and makes the endpoint instance itself so that no container
- * injection is involved.
+ * and roles the route requires, keeps the request's headers and its slot under the connection caps
+ * for the connection, answers the subprotocol the client asked for, and makes the endpoint instance
+ * itself so that no container injection is involved.
  *
  * <p>What {@link #modifyHandshake} decides reaches {@link CandyEndpoint#onOpen} as this
  * connection's {@link Admission}.
@@ -50,12 +51,13 @@ final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
   }
 
   /**
-   * The {@link OriginFilter} has checked the origin against the request's host. Should a server run
-   * its WebSocket handshake ahead of that filter, only configured origins pass here.
+   * The {@link HandshakeFilter} has checked the origin against the request's host and scheme.
+   * Should a server run its WebSocket handshake ahead of that filter, only configured origins pass
+   * here.
    */
   @Override
   public boolean checkOrigin(String origin) {
-    if (OriginFilter.checkedThisHandshake() || policy.allowsOrigin(origin, null)) {
+    if (HandshakeFilter.checkedThisHandshake() || policy.allowsConfiguredOrigin(origin)) {
       return true;
     }
     LOG.warning(
@@ -71,7 +73,12 @@ final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
   @Override
   public void modifyHandshake(
       ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-    Admission.carry(config.getUserProperties(), endpointProperties, request, policy.admit(request));
+    Slot slot = HandshakeFilter.slotOfThisHandshake();
+    if (slot != null) {
+      slot.handOver();
+    }
+    Admission.carry(
+        config.getUserProperties(), endpointProperties, request, policy.admit(request), slot);
   }
 
   /** Echoes the first subprotocol the client asked for, as CandyPack does, but never a token. */

@@ -86,14 +86,14 @@ public final class RoutePolicy {
   }
 
   /**
-   * Checks a handshake's origin.
+   * Checks a handshake's origin where the request's host and scheme are unknown: only configured
+   * origins (and clients without one) pass.
    *
    * @param origin the {@code Origin} header, or {@code null}
-   * @param host the {@code Host} header, or {@code null} when unknown
    * @return whether the upgrade may go on; when not, the container answers 403
    */
-  public boolean allowsOrigin(String origin, String host) {
-    return origins.allows(origin, host);
+  public boolean allowsConfiguredOrigin(String origin) {
+    return origins.allows(origin, null, false);
   }
 
   /**

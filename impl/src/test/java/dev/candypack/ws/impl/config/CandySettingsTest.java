@@ -27,6 +27,10 @@ class CandySettingsTest {
     assertEquals(0, settings.idleTimeoutMillis());
     assertEquals(List.of(), settings.allowedOrigins());
     assertFalse(settings.keepSecretHeaders(), "credentials are not kept by default");
+    assertEquals(0, settings.maxConnections());
+    assertEquals(0, settings.maxConnectionsPerIp());
+    assertEquals(List.of(), settings.trustedProxies());
+    assertEquals(List.of(), settings.allowedHosts());
     assertEquals(CandySettings.DEFAULTS, settings);
   }
 
@@ -35,18 +39,34 @@ class CandySettingsTest {
     CandySettings settings =
         CandySettings.from(
             source(
-                Map.of(
-                    "candy.ws.max-message-size", "1024",
-                    "candy.ws.rate-limit", "0",
-                    "candy.ws.rate-limit-window-ms", "250",
-                    "candy.ws.rate-limit-burst", "7",
-                    "candy.ws.max-backlog-bytes", " 2048 ",
-                    "candy.ws.idle-timeout-ms", "30000",
-                    "candy.ws.allowed-origins", "https://app.example",
-                    "candy.ws.keep-secret-headers", " TRUE ")));
+                Map.ofEntries(
+                    Map.entry("candy.ws.max-message-size", "1024"),
+                    Map.entry("candy.ws.rate-limit", "0"),
+                    Map.entry("candy.ws.rate-limit-window-ms", "250"),
+                    Map.entry("candy.ws.rate-limit-burst", "7"),
+                    Map.entry("candy.ws.max-backlog-bytes", " 2048 "),
+                    Map.entry("candy.ws.idle-timeout-ms", "30000"),
+                    Map.entry("candy.ws.allowed-origins", "https://app.example"),
+                    Map.entry("candy.ws.keep-secret-headers", " TRUE "),
+                    Map.entry("candy.ws.max-connections", "10000"),
+                    Map.entry("candy.ws.max-connections-per-ip", "50"),
+                    Map.entry("candy.ws.trusted-proxies", "10.0.0.5, 192.168.0.0/16"),
+                    Map.entry("candy.ws.allowed-hosts", "chat.example.com"))));
 
     assertEquals(
-        new CandySettings(1024, 0, 250, 7, 2048, 30_000, List.of("https://app.example"), true),
+        new CandySettings(
+            1024,
+            0,
+            250,
+            7,
+            2048,
+            30_000,
+            List.of("https://app.example"),
+            true,
+            10_000,
+            50,
+            List.of("10.0.0.5", "192.168.0.0/16"),
+            List.of("chat.example.com")),
         settings);
   }
 
@@ -58,7 +78,10 @@ class CandySettingsTest {
                 Map.of(
                     "candy.ws.max-message-size", "",
                     "candy.ws.rate-limit", "  ",
-                    "candy.ws.allowed-origins", "")));
+                    "candy.ws.allowed-origins", "",
+                    "candy.ws.max-connections", "",
+                    "candy.ws.trusted-proxies", " ",
+                    "candy.ws.allowed-hosts", "")));
 
     assertEquals(CandySettings.DEFAULTS, settings);
   }
@@ -99,6 +122,12 @@ class CandySettingsTest {
     "max-backlog-bytes, 99999999999999999999",
     "idle-timeout-ms, -1",
     "idle-timeout-ms, 30s",
+    "max-connections, -1",
+    "max-connections, many",
+    "max-connections, 2147483648",
+    "max-connections-per-ip, -1",
+    "max-connections-per-ip, 1.5",
+    "max-connections-per-ip, 2147483648",
   })
   void invalidNumbersThrowNamingTheKey(String key, String value) {
     IllegalArgumentException e =
@@ -121,9 +150,13 @@ class CandySettingsTest {
                     "candy.ws.rate-limit-window-ms", "1",
                     "candy.ws.rate-limit-burst", "1",
                     "candy.ws.max-backlog-bytes", "1",
-                    "candy.ws.idle-timeout-ms", "0")));
+                    "candy.ws.idle-timeout-ms", "0",
+                    "candy.ws.max-connections", "0",
+                    "candy.ws.max-connections-per-ip", "0")));
 
-    assertEquals(new CandySettings(1, 0, 1, 1, 1, 0, List.of(), false), settings);
+    assertEquals(
+        new CandySettings(1, 0, 1, 1, 1, 0, List.of(), false, 0, 0, List.of(), List.of()),
+        settings);
   }
 
   @ParameterizedTest
@@ -154,6 +187,19 @@ class CandySettingsTest {
             () -> CandySettings.from(source(Map.of("candy.ws.keep-secret-headers", value))));
 
     assertTrue(e.getMessage().contains("candy.ws.keep-secret-headers = '" + value + "'"));
+  }
+
+  @Test
+  void proxiesAndHostsAreCommaSeparatedLists() {
+    CandySettings settings =
+        CandySettings.from(
+            source(
+                Map.of(
+                    "candy.ws.trusted-proxies", " 10.0.0.5 ,, ::1, 10.1.0.0/16 ,",
+                    "candy.ws.allowed-hosts", "chat.example.com,chat.example.com:8443 , ")));
+
+    assertEquals(List.of("10.0.0.5", "::1", "10.1.0.0/16"), settings.trustedProxies());
+    assertEquals(List.of("chat.example.com", "chat.example.com:8443"), settings.allowedHosts());
   }
 
   private static List<String> origins(String value) {

@@ -25,8 +25,8 @@ class AdmissionTest {
   void eachConnectionTakesTheDecisionOfItsOwnHandshake() {
     Map<String, Object> refused = new HashMap<>(endpointProperties);
     Map<String, Object> admitted = new HashMap<>(endpointProperties);
-    Admission.carry(refused, endpointProperties, request("refused"), INVALID_TOKEN);
-    Admission.carry(admitted, endpointProperties, request("admitted"), Optional.empty());
+    Admission.carry(refused, endpointProperties, request("refused"), INVALID_TOKEN, null);
+    Admission.carry(admitted, endpointProperties, request("admitted"), Optional.empty(), null);
 
     Admission first = Admission.take(config(refused), session());
     Admission second = Admission.take(config(admitted), session());
@@ -42,8 +42,10 @@ class AdmissionTest {
   void aContainerThatSharesThePropertiesGetsEveryConnectionRefusedNeverAnotherOnesAdmission() {
     // Two handshakes interleave through the endpoint's one map: a refused client must not open
     // with the decision made for the admitted one.
-    Admission.carry(endpointProperties, endpointProperties, request("refused"), INVALID_TOKEN);
-    Admission.carry(endpointProperties, endpointProperties, request("admitted"), Optional.empty());
+    Admission.carry(
+        endpointProperties, endpointProperties, request("refused"), INVALID_TOKEN, null);
+    Admission.carry(
+        endpointProperties, endpointProperties, request("admitted"), Optional.empty(), null);
 
     for (int connection = 0; connection < 2; connection++) {
       Admission taken = Admission.take(config(endpointProperties), session());

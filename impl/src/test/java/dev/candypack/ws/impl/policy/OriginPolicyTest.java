@@ -18,27 +18,42 @@ class OriginPolicyTest {
   @NullAndEmptySource
   @ValueSource(strings = {"  "})
   void clientsWithoutAnOriginPass(String origin) {
-    assertTrue(sameOriginOnly.allows(origin, "example.com"));
-    assertTrue(sameOriginOnly.allows(origin, null));
+    assertTrue(sameOriginOnly.allows(origin, "example.com", false));
+    assertTrue(sameOriginOnly.allows(origin, "example.com", true));
+    assertTrue(sameOriginOnly.allows(origin, null, false));
   }
 
   @ParameterizedTest
   @CsvSource({
-    "http://example.com, example.com",
-    "https://example.com, example.com",
-    "http://example.com, example.com:80",
-    "https://example.com, example.com:443",
-    "http://example.com:8080, example.com:8080",
-    "https://example.com:8443, example.com:8443",
-    "HTTPS://Example.COM, example.com",
-    "https://example.com, EXAMPLE.com",
-    "https://example.com/, example.com",
-    "http://localhost:8080, localhost:8080",
-    "http://127.0.0.1:8080, 127.0.0.1:8080",
-    "'http://[::1]:8080', '[::1]:8080'",
+    "http://example.com, example.com, false",
+    "https://example.com, example.com, true",
+    "http://example.com, example.com:80, false",
+    "https://example.com, example.com:443, true",
+    "http://example.com:8080, example.com:8080, false",
+    "https://example.com:8443, example.com:8443, true",
+    "HTTPS://Example.COM, example.com, true",
+    "https://example.com, EXAMPLE.com, true",
+    "https://example.com/, example.com, true",
+    "http://localhost:8080, localhost:8080, false",
+    "http://127.0.0.1:8080, 127.0.0.1:8080, false",
+    "'http://[::1]:8080', '[::1]:8080', false",
   })
-  void theServersOwnOriginPasses(String origin, String host) {
-    assertTrue(sameOriginOnly.allows(origin, host));
+  void theServersOwnOriginPasses(String origin, String host, boolean secure) {
+    assertTrue(sameOriginOnly.allows(origin, host, secure));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "https://example.com, example.com, false",
+    "http://example.com, example.com, true",
+    "https://example.com:8080, example.com:8080, false",
+    "http://example.com:8443, example.com:8443, true",
+    "https://localhost:8080, localhost:8080, false",
+    "http://example.com:443, example.com, true",
+    "https://example.com:80, example.com, false",
+  })
+  void theSchemeIsPartOfTheOrigin(String origin, String host, boolean secure) {
+    assertFalse(sameOriginOnly.allows(origin, host, secure));
   }
 
   @ParameterizedTest
@@ -54,18 +69,21 @@ class OriginPolicyTest {
     "http://localhost:3000, localhost:8080",
     "not an origin, example.com",
     "example.com, example.com",
+    "ftp://example.com, example.com",
     "https://example.com, 'example.com:port'",
     "https://example.com, 'exa mple.com'",
   })
-  void otherOriginsAreRefused(String origin, String host) {
-    assertFalse(sameOriginOnly.allows(origin, host));
+  void otherOriginsAreRefusedOverEitherScheme(String origin, String host) {
+    assertFalse(sameOriginOnly.allows(origin, host, false));
+    assertFalse(sameOriginOnly.allows(origin, host, true));
   }
 
   @ParameterizedTest
   @NullAndEmptySource
   @ValueSource(strings = {"  "})
   void anUnknownHostRefusesABrowserOrigin(String host) {
-    assertFalse(sameOriginOnly.allows("https://example.com", host));
+    assertFalse(sameOriginOnly.allows("https://example.com", host, true));
+    assertFalse(sameOriginOnly.allows("http://example.com", host, false));
   }
 
   @Test
@@ -73,39 +91,48 @@ class OriginPolicyTest {
     OriginPolicy policy =
         new OriginPolicy(List.of("https://app.example", "HTTP://Admin.Example:8080/"));
 
-    assertTrue(policy.allows("https://app.example", "api.example"));
-    assertTrue(policy.allows("HTTPS://APP.EXAMPLE", "api.example"));
-    assertTrue(policy.allows("https://app.example/", "api.example"));
-    assertTrue(policy.allows(" https://app.example ", "api.example"));
-    assertTrue(policy.allows("http://admin.example:8080", "api.example"));
-    assertTrue(policy.allows("https://app.example", null));
-    assertTrue(policy.allows("https://api.example", "api.example"));
+    assertTrue(policy.allows("https://app.example", "api.example", true));
+    assertTrue(policy.allows("HTTPS://APP.EXAMPLE", "api.example", true));
+    assertTrue(policy.allows("https://app.example/", "api.example", true));
+    assertTrue(policy.allows(" https://app.example ", "api.example", true));
+    assertTrue(policy.allows("http://admin.example:8080", "api.example", true));
+    assertTrue(policy.allows("https://app.example", null, false));
+    assertTrue(policy.allows("https://api.example", "api.example", true));
 
-    assertFalse(policy.allows("http://app.example", "api.example"));
-    assertFalse(policy.allows("https://app.example:8443", "api.example"));
-    assertFalse(policy.allows("http://admin.example", "api.example"));
-    assertFalse(policy.allows("https://evil.example", "api.example"));
-    assertFalse(policy.allows("https://evil.example", null));
+    assertFalse(policy.allows("http://app.example", "api.example", true));
+    assertFalse(policy.allows("https://app.example:8443", "api.example", true));
+    assertFalse(policy.allows("http://admin.example", "api.example", true));
+    assertFalse(policy.allows("https://evil.example", "api.example", true));
+    assertFalse(policy.allows("https://evil.example", null, true));
+  }
+
+  @Test
+  void aConfiguredOriginIsAllowedOverEitherScheme() {
+    OriginPolicy policy = new OriginPolicy(List.of("https://app.example"));
+
+    assertTrue(policy.allows("https://app.example", "api.example", false));
+    assertTrue(policy.allows("https://app.example", "api.example", true));
   }
 
   @Test
   void starAllowsEveryOrigin() {
     OriginPolicy any = new OriginPolicy(List.of("*"));
 
-    assertTrue(any.allows("https://evil.example", "example.com"));
-    assertTrue(any.allows("https://evil.example", null));
-    assertTrue(any.allows("null", "example.com"));
-    assertTrue(any.allows("not an origin", null));
+    assertTrue(any.allows("https://evil.example", "example.com", false));
+    assertTrue(any.allows("https://evil.example", null, true));
+    assertTrue(any.allows("null", "example.com", true));
+    assertTrue(any.allows("not an origin", null, false));
   }
 
   @Test
   void theNullOriginIsRefusedUnlessConfigured() {
-    assertFalse(sameOriginOnly.allows("null", "example.com"));
-    assertFalse(sameOriginOnly.allows("null", "null"));
-    assertFalse(sameOriginOnly.allows("null", null));
-    assertFalse(new OriginPolicy(List.of("https://app.example")).allows("null", "example.com"));
+    assertFalse(sameOriginOnly.allows("null", "example.com", false));
+    assertFalse(sameOriginOnly.allows("null", "null", false));
+    assertFalse(sameOriginOnly.allows("null", null, true));
+    assertFalse(
+        new OriginPolicy(List.of("https://app.example")).allows("null", "example.com", true));
 
-    assertTrue(new OriginPolicy(List.of("null")).allows("null", "example.com"));
-    assertTrue(new OriginPolicy(List.of("null")).allows("NULL", null));
+    assertTrue(new OriginPolicy(List.of("null")).allows("null", "example.com", false));
+    assertTrue(new OriginPolicy(List.of("null")).allows("NULL", null, true));
   }
 }
