@@ -42,7 +42,8 @@ public interface CandyRequest {
   Map<String, String> params();
 
   /**
-   * One header of the handshake request.
+   * One header of the handshake request; a credential is {@code null} in a handler (see {@link
+   * #headers()}).
    *
    * @param name the header's name, in any case
    * @return its first value, or {@code null}
@@ -50,7 +51,16 @@ public interface CandyRequest {
   String header(String name);
 
   /**
-   * All headers of the handshake request.
+   * All headers of the handshake request, but its credentials: a route's handler does not see
+   * {@code Cookie}, {@code Authorization}, {@code Proxy-Authorization} nor the {@code
+   * candy-token-…} entries of {@code Sec-WebSocket-Protocol}, since what it is given lives as long
+   * as the connection. Guards see them; {@code candy.ws.keep-secret-headers=true} shows them to
+   * handlers too.
+   *
+   * <pre>{@code
+   * candy.request().header("User-Agent");     // as sent
+   * candy.request().header("Authorization");  // null in a handler, the value in a guard
+   * }</pre>
    *
    * @return an unmodifiable map; names as the client sent them
    */

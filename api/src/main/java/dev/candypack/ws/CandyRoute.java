@@ -53,7 +53,10 @@ import java.lang.annotation.Target;
  *
  * <p>A definition that cannot work (a duplicate or malformed template, a producer that returns no
  * handler, a shorthand without a {@code CandySocket} parameter, a parameter CDI cannot resolve)
- * fails the deployment with a message naming the class and the method.
+ * fails the deployment with a message naming the class and the method. So does a
+ * {@code @Produces @CandyRoute} field, naming the class and the field: it would be one handler for
+ * every connection. (The annotation may stand on a field because it is a CDI qualifier: an
+ * injection point such as {@code @Inject @CandyRoute("/chat") CandyHandler chat} is not a route.)
  */
 @Qualifier
 @Documented

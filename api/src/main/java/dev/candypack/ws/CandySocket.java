@@ -23,7 +23,9 @@ import java.util.function.Consumer;
  *
  * <p><b>Handlers.</b> Inbound events of one connection are delivered one at a time, in order. An
  * exception thrown by a message, binary or pong handler is handed to the {@linkplain
- * #onError(Consumer) error handlers} (logged when there are none); the connection stays open.
+ * #onError(Consumer) error handlers} (logged when there are none); the connection stays open. Once
+ * the connection has closed, it keeps no handler: a close handler added then runs at once, the
+ * others are dropped.
  */
 public interface CandySocket {
 
@@ -94,13 +96,25 @@ public interface CandySocket {
    * lost TCP connection, a server-side close, an undeploy). By then the connection has left its
    * rooms.
    *
+   * <p>On a connection that has already closed, the handler runs at once, on the caller's thread,
+   * with the status the connection closed with, and is not kept. So cleanup registered by work that
+   * finishes after the client left still runs:
+   *
+   * <pre>{@code
+   * lookUpUser(token).thenAccept(user -> {      // may complete after the close
+   *   users.put(user, ws);
+   *   ws.onClose(status -> users.remove(user)); // runs now if ws has closed meanwhile
+   * });
+   * }</pre>
+   *
    * @param handler called with the close code and reason
    * @return the registration, to remove the handler again
    */
   Registration onClose(Consumer<CloseStatus> handler);
 
   /**
-   * Adds a handler for errors: transport errors, and exceptions thrown by other handlers.
+   * Adds a handler for errors: transport errors, and exceptions thrown by other handlers. On a
+   * connection that has already closed, no error can follow: the handler is not kept.
    *
    * @param handler called with the error
    * @return the registration, to remove the handler again
@@ -125,9 +139,10 @@ public interface CandySocket {
    * Closes the connection after the frames already queued have been sent. Idempotent: only the
    * first call sends a close frame.
    *
-   * @param code the close code: 1000, 1001, 1008 to 1014, or an application code 3000 to 4999
+   * @param code a close code for which {@link CloseStatus#isSendable(int)} is {@code true}: the
+   *     {@code CloseStatus} constants but 1006, or an application code 3000 to 4999
    * @param reason the reason, at most 123 bytes in UTF-8 (longer reasons are cut)
-   * @throws IllegalArgumentException if the code may not be sent in a close frame
+   * @throws IllegalArgumentException if {@link CloseStatus#isSendable(int)} is {@code false}
    */
   void close(int code, String reason);
 

@@ -17,6 +17,15 @@ public record CloseStatus(int code, String reason) {
   /** 1006: the connection was lost without a close frame. */
   public static final int ABNORMAL = 1006;
 
+  /** 1002: the peer broke the protocol. */
+  public static final int PROTOCOL_ERROR = 1002;
+
+  /** 1003: a kind of message this endpoint does not accept, for example binary on a text route. */
+  public static final int UNSUPPORTED_DATA = 1003;
+
+  /** 1007: a message whose content is not what its type says, for example malformed JSON. */
+  public static final int INVALID_PAYLOAD = 1007;
+
   /** 1008: a policy was violated, for example the rate limit. */
   public static final int POLICY_VIOLATION = 1008;
 
@@ -25,6 +34,9 @@ public record CloseStatus(int code, String reason) {
 
   /** 1011: the server met an error, for example the route's handler threw. */
   public static final int INTERNAL_ERROR = 1011;
+
+  /** 1012: the service is restarting; a client may reconnect. */
+  public static final int SERVICE_RESTART = 1012;
 
   /** 1013: try again later, for example a client too slow to read. */
   public static final int TRY_AGAIN_LATER = 1013;
@@ -40,6 +52,39 @@ public record CloseStatus(int code, String reason) {
 
   /** 4003: the user may not use this route. */
   public static final int FORBIDDEN = 4003;
+
+  /**
+   * Whether {@link CandySocket#close(int, String)} accepts a close code: the one list of them.
+   * These are the codes of RFC 6455 and its IANA registry that a server may send and that common
+   * clients (browsers, the JDK's, Tyrus's) accept: 1000 to 1003, 1007 to 1009, 1011 to 1013, and
+   * the application codes 3000 to 4999. Not 1004 to 1006 nor 1015 (reserved, never sent), not 1010
+   * (a client's code: the JDK's client fails on it), not 1014 (a gateway's: Tyrus's client fails on
+   * it).
+   *
+   * <pre>{@code
+   * CloseStatus.isSendable(4001);  // true: an application code
+   * CloseStatus.isSendable(1006);  // false: it reports a connection lost without a close frame
+   * }</pre>
+   *
+   * @param code the close code
+   * @return whether it may be sent
+   */
+  public static boolean isSendable(int code) {
+    return switch (code) {
+      case NORMAL,
+          GOING_AWAY,
+          PROTOCOL_ERROR,
+          UNSUPPORTED_DATA,
+          INVALID_PAYLOAD,
+          POLICY_VIOLATION,
+          TOO_BIG,
+          INTERNAL_ERROR,
+          SERVICE_RESTART,
+          TRY_AGAIN_LATER ->
+          true;
+      default -> code >= 3000 && code <= 4999;
+    };
+  }
 
   /**
    * Creates a close status.

@@ -38,6 +38,11 @@ package dev.candypack.ws.spi;
  *
  * <p>Methods may be called from any thread. {@link #publish(RelayMessage)} runs on the sender's
  * thread (often a connection's message handler), so it must not wait for the network.
+ *
+ * <p>What a relay delivers reaches every socket of the application, so it must come from a node of
+ * the application only: a relay authenticates what it receives (the Hazelcast relay signs every
+ * message and report with {@code candy.ws.cluster.secret}), bounds what it decodes, and drops the
+ * rest.
  */
 public interface CandyRelay {
 

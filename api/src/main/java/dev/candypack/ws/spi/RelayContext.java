@@ -48,6 +48,23 @@ public interface RelayContext {
   Map<String, Integer> roomSizes();
 
   /**
+   * The largest payload a relayed message may carry, in bytes (UTF-8 for text): the largest message
+   * size limit of the application's routes, which is {@code candy.ws.max-message-size} (10 MiB by
+   * default) unless a route raises it. candy-ws publishes nothing larger (the message reaches this
+   * node's sockets only) and drops anything larger that {@link #deliver} is given; a relay should
+   * drop a larger message from the grid before it allocates its payload.
+   *
+   * <pre>{@code
+   * if (payloadLength > node.maxPayloadBytes()) {
+   *   return; // never decoded, never delivered
+   * }
+   * }</pre>
+   *
+   * @return the limit in bytes
+   */
+  long maxPayloadBytes();
+
+  /**
    * Reads a setting of the application ({@code candy.ws.*} keys and any other), from MicroProfile
    * Config where the server has it, otherwise from system properties.
    *

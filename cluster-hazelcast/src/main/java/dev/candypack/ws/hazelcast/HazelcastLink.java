@@ -26,6 +26,10 @@ import java.util.logging.Logger;
  * <p>The map ({@code candy-ws.<application>.nodes}) holds one entry per node: its client count and
  * room sizes, written every report interval with a time to live of three intervals, so that a node
  * that dies drops out by itself. Each node reads the others' entries on the same schedule.
+ *
+ * <p>Both carry the {@link Seal}'s signature when the application has a secret. What fails its
+ * check, does not decode, or carries more than {@link RelayContext#maxPayloadBytes()} is dropped
+ * alone and counted ({@link Rejections}): the other messages and reports still count.
  */
 final class HazelcastLink {
 
@@ -33,6 +37,9 @@ final class HazelcastLink {
 
   private final Grid grid;
   private final RelayContext node;
+  private final Seal seal;
+  private final Rejections messageRejections = new Rejections("messages", System::nanoTime);
+  private final Rejections reportRejections = new Rejections("reports", System::nanoTime);
   private final long intervalMillis;
   private final String prefix;
   private volatile ITopic<byte[]> topic; // null until the grid has been reached
@@ -47,9 +54,10 @@ final class HazelcastLink {
     static final Counts NONE = new Counts(0, Map.of());
   }
 
-  HazelcastLink(Grid grid, RelayContext node, long intervalMillis) {
+  HazelcastLink(Grid grid, RelayContext node, long intervalMillis, Seal seal) {
     this.grid = grid;
     this.node = node;
+    this.seal = seal;
     this.intervalMillis = intervalMillis;
     this.prefix = "candy-ws." + node.application();
     connect();
@@ -71,7 +79,7 @@ final class HazelcastLink {
     }
     try {
       current
-          .publishAsync(RelayCodec.encode(message))
+          .publishAsync(seal.seal(Seal.Kind.MESSAGE, "", RelayCodec.encode(message)))
           .whenComplete((ok, failure) -> published(failure));
     } catch (RuntimeException e) {
       published(e);
@@ -97,9 +105,11 @@ final class HazelcastLink {
   private void received(Message<byte[]> message) {
     RelayMessage relayed;
     try {
-      relayed = RelayCodec.decode(message.getMessageObject());
+      byte[] bytes = message.getMessageObject();
+      relayed =
+          RelayCodec.decode(bytes, seal.open(Seal.Kind.MESSAGE, "", bytes), node.maxPayloadBytes());
     } catch (IllegalArgumentException e) {
-      LOG.log(Level.WARNING, "candy-ws: dropped a message from the grid", e);
+      messageRejections.refused("a message", e.getMessage());
       return;
     }
     if (!node.nodeId().equals(relayed.origin())) {
@@ -138,22 +148,54 @@ final class HazelcastLink {
     }
     try {
       byte[] mine = RelayCodec.encode(new RelayCodec.Report(node.clientCount(), node.roomSizes()));
-      nodes.set(node.nodeId(), mine, 3 * intervalMillis, TimeUnit.MILLISECONDS);
+      nodes.set(
+          node.nodeId(),
+          seal.seal(Seal.Kind.REPORT, node.nodeId(), mine),
+          3 * intervalMillis,
+          TimeUnit.MILLISECONDS);
       int clients = 0;
       Map<String, Integer> rooms = new HashMap<>();
       for (Map.Entry<String, byte[]> entry : nodes.entrySet()) {
         if (entry.getKey().equals(node.nodeId())) {
           continue; // this node's own counts are read live, not from its last report
         }
-        RelayCodec.Report report = RelayCodec.decodeReport(entry.getValue());
-        clients += report.clients();
-        report.rooms().forEach((room, size) -> rooms.merge(room, size, Integer::sum));
+        RelayCodec.Report report = report(entry.getKey(), entry.getValue());
+        if (report != null) {
+          clients = saturatedSum(clients, report.clients());
+          report
+              .rooms()
+              .forEach((room, size) -> rooms.merge(room, size, HazelcastLink::saturatedSum));
+        }
       }
       others = new Counts(clients, rooms);
     } catch (RuntimeException e) {
       others = Counts.NONE; // unknown while the grid is unreachable: count this node alone
       LOG.log(Level.FINE, "candy-ws: the node report failed", e);
     }
+  }
+
+  /** One node's report, or {@code null} (counted) when it fails its check or does not decode. */
+  private RelayCodec.Report report(String nodeId, byte[] bytes) {
+    try {
+      return RelayCodec.decodeReport(bytes, seal.open(Seal.Kind.REPORT, nodeId, bytes));
+    } catch (IllegalArgumentException e) {
+      reportRejections.refused("the report of node " + nodeId, e.getMessage());
+      return null;
+    }
+  }
+
+  private static int saturatedSum(int a, int b) {
+    return (int) Math.min(Integer.MAX_VALUE, (long) a + b);
+  }
+
+  /** How many messages from the grid were dropped since start. */
+  long rejectedMessages() {
+    return messageRejections.total();
+  }
+
+  /** How many times a report on the grid was dropped since start (each read counts). */
+  long rejectedReports() {
+    return reportRejections.total();
   }
 
   int remoteClientCount() {

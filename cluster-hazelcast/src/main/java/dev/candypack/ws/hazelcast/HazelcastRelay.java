@@ -12,7 +12,8 @@ import java.util.logging.Logger;
  * HazelcastInstance} CDI bean (Payara's data grid, or one the application produces), the server's
  * data grid ({@code payara/Hazelcast} over JNDI), a client from {@code
  * candy.ws.hazelcast.client-config}, or an embedded member of its own ({@code
- * candy.ws.hazelcast.config}, or Hazelcast's usual lookup of {@code hazelcast.xml}).
+ * candy.ws.hazelcast.config}, or Hazelcast's usual lookup of {@code hazelcast.xml}). With {@code
+ * candy.ws.cluster.secret} it signs what it writes and drops what another secret, or none, wrote.
  *
  * <p>This class names no Hazelcast type, so that a WAR without Hazelcast (the relay switched off)
  * still deploys.
@@ -52,8 +53,9 @@ public class HazelcastRelay implements CandyRelay {
               + "=hazelcast, but Hazelcast is not on the class path: add com.hazelcast:hazelcast",
           e);
     }
+    Seal seal = seal(node);
     Grid grid = Grid.find(node);
-    link = new HazelcastLink(grid, node, interval);
+    link = new HazelcastLink(grid, node, interval, seal);
     LOG.info(
         () ->
             "candy-ws: clustering "
@@ -61,8 +63,45 @@ public class HazelcastRelay implements CandyRelay {
                 + " over "
                 + grid.description()
                 + ", node "
-                + node.nodeId());
+                + node.nodeId()
+                + (seal.signs()
+                    ? "; messages and reports signed with " + Seal.SECRET
+                    : "; messages and reports NOT signed"));
     return true;
+  }
+
+  /**
+   * Signs with the application's secret. Without one the relay still runs, as it did before the
+   * setting existed, but says once that anyone who reaches the grid can write to every room.
+   */
+  private static Seal seal(RelayContext node) {
+    String secret = node.setting(Seal.SECRET);
+    if (secret == null || secret.isBlank()) {
+      LOG.warning(
+          "candy-ws: "
+              + Seal.SECRET
+              + " is not set, so nothing on the grid is signed: anyone who can reach the grid can"
+              + " send to every room of "
+              + node.application()
+              + " and skew its counts. Set the same secret (at least "
+              + Seal.MIN_SECRET_BYTES
+              + " bytes) on every node, and keep the grid private: signing does not hide what"
+              + " travels on it.");
+      return Seal.unsigned(node.application());
+    }
+    return Seal.signed(secret, node.application());
+  }
+
+  /** How many messages from the grid were dropped since start; for tests. */
+  long rejectedMessages() {
+    HazelcastLink current = link;
+    return current == null ? 0 : current.rejectedMessages();
+  }
+
+  /** How many times a report on the grid was dropped since start; for tests. */
+  long rejectedReports() {
+    HazelcastLink current = link;
+    return current == null ? 0 : current.rejectedReports();
   }
 
   private static long interval(String value) {

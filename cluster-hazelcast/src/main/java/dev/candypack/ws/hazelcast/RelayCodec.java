@@ -17,7 +17,11 @@ import java.util.Map;
  * load classes from inside a WAR.
  *
  * <p>A message: version 1, kind, binary flag, origin, room, payload (the text as UTF-8 or the
- * bytes). A node report: version 1, client count, then each room and its member count.
+ * bytes). A node report: version 1, client count, then each room and its member count. {@link Seal}
+ * may follow either with a signature.
+ *
+ * <p>Decoding trusts no length or count it reads: none can make it allocate more than the bytes it
+ * was given, and bytes left over are refused.
  */
 final class RelayCodec {
 
@@ -49,15 +53,25 @@ final class RelayCodec {
   /**
    * Reads a message.
    *
-   * @throws IllegalArgumentException when the bytes are not a message of this version
+   * @param bytes holds the message from index 0
+   * @param length how many of the bytes are the message
+   * @param maxPayloadBytes the largest payload accepted
+   * @throws IllegalArgumentException when the bytes are not a message of this version, or its
+   *     payload is over the limit
    */
-  static RelayMessage decode(byte[] bytes) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+  static RelayMessage decode(byte[] bytes, int length, long maxPayloadBytes) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, length))) {
       requireVersion(in.readByte());
       int flags = in.readByte();
       String origin = readString(in);
       String room = readString(in);
-      byte[] payload = readBytes(in);
+      int payloadLength = in.readInt();
+      if (payloadLength > maxPayloadBytes) {
+        throw new IOException(
+            "a payload of " + payloadLength + " bytes, over the limit of " + maxPayloadBytes);
+      }
+      byte[] payload = readBytes(in, payloadLength);
+      requireEnd(in);
       boolean broadcast = (flags & BROADCAST) != 0;
       boolean binary = (flags & BINARY) != 0;
       return new RelayMessage(
@@ -93,20 +107,40 @@ final class RelayCodec {
   /**
    * Reads a node report.
    *
+   * @param bytes holds the report from index 0
+   * @param length how many of the bytes are the report
    * @throws IllegalArgumentException when the bytes are not a report of this version
    */
-  static Report decodeReport(byte[] bytes) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+  static Report decodeReport(byte[] bytes, int length) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, length))) {
       requireVersion(in.readByte());
-      int clients = in.readInt();
-      int count = in.readInt();
-      Map<String, Integer> rooms = new HashMap<>(Math.max(4, count * 2));
-      for (int i = 0; i < count; i++) {
-        rooms.put(readString(in), in.readInt());
+      int clients = requireCount(in.readInt());
+      int count = requireCount(in.readInt());
+      // Each room takes at least 8 bytes (an empty name's length and the count).
+      if (count > in.available() / 8) {
+        throw new IOException(count + " rooms in " + in.available() + " bytes");
       }
+      Map<String, Integer> rooms = new HashMap<>(); // grows with the rooms actually read
+      for (int i = 0; i < count; i++) {
+        rooms.put(readString(in), requireCount(in.readInt()));
+      }
+      requireEnd(in);
       return new Report(clients, rooms);
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException("not a candy-ws node report: " + e, e);
+    }
+  }
+
+  private static int requireCount(int count) throws IOException {
+    if (count < 0) {
+      throw new IOException("a count of " + count);
+    }
+    return count;
+  }
+
+  private static void requireEnd(DataInputStream in) throws IOException {
+    if (in.available() > 0) {
+      throw new IOException(in.available() + " bytes too many");
     }
   }
 
@@ -124,11 +158,10 @@ final class RelayCodec {
   }
 
   private static String readString(DataInputStream in) throws IOException {
-    return new String(readBytes(in), StandardCharsets.UTF_8);
+    return new String(readBytes(in, in.readInt()), StandardCharsets.UTF_8);
   }
 
-  private static byte[] readBytes(DataInputStream in) throws IOException {
-    int length = in.readInt();
+  private static byte[] readBytes(DataInputStream in, int length) throws IOException {
     if (length < 0 || length > in.available()) {
       throw new IOException("bad length " + length);
     }

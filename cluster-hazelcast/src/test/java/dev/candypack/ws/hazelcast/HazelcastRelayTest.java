@@ -6,9 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.topic.ITopic;
 import dev.candypack.ws.spi.RelayContext;
 import dev.candypack.ws.spi.RelayMessage;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,8 +27,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,9 +41,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Three relays on real Hazelcast in one JVM: two embedded members clustered over TCP on loopback,
- * and a client of the first. Each stands for one node of the application.
+ * and a client of the first. Each stands for one node of the application; all three share the
+ * secret, so what they exchange is signed. Other tests add a stranger on the same grid.
  */
 class HazelcastRelayTest {
+
+  static final String SECRET = "a secret of the relay test, 32+ bytes";
 
   /** A node: its settings, its counts, and the messages delivered to it. */
   static final class StubNode implements RelayContext {
@@ -41,6 +55,7 @@ class HazelcastRelayTest {
     final BlockingQueue<RelayMessage> delivered = new LinkedBlockingQueue<>();
     volatile int clients;
     volatile Map<String, Integer> rooms = Map.of();
+    volatile long maxPayloadBytes = 1024 * 1024;
 
     StubNode(Map<String, String> settings) {
       this.settings.putAll(settings);
@@ -72,6 +87,11 @@ class HazelcastRelayTest {
     }
 
     @Override
+    public long maxPayloadBytes() {
+      return maxPayloadBytes;
+    }
+
+    @Override
     public String setting(String key) {
       return settings.get(key);
     }
@@ -85,17 +105,21 @@ class HazelcastRelayTest {
   private static HazelcastRelay second;
   private static HazelcastRelay client;
 
+  private static String cluster;
+  private static int port1;
+  private static Path clientConfig;
+
   @BeforeAll
   static void cluster(@TempDir Path dir) throws Exception {
-    String cluster = "candy-ws-test-" + UUID.randomUUID();
-    int port1 = freePort();
+    cluster = "candy-ws-test-" + UUID.randomUUID();
+    port1 = freePort();
     int port2 = freePort();
     String members = "127.0.0.1:" + port1 + ",127.0.0.1:" + port2;
     one = new StubNode(settings(member(dir, "one.xml", cluster, port1, members)));
     two = new StubNode(settings(member(dir, "two.xml", cluster, port2, members)));
     first = start(one);
     second = start(two);
-    Path clientConfig = dir.resolve("client.xml");
+    clientConfig = dir.resolve("client.xml");
     Files.writeString(
         clientConfig,
         """
@@ -108,9 +132,14 @@ class HazelcastRelayTest {
     three =
         new StubNode(
             Map.of(
-                HazelcastRelay.SWITCH, "hazelcast",
-                HazelcastRelay.REPORT_INTERVAL, "100",
-                Grid.CLIENT_CONFIG, clientConfig.toString()));
+                HazelcastRelay.SWITCH,
+                "hazelcast",
+                HazelcastRelay.REPORT_INTERVAL,
+                "100",
+                Grid.CLIENT_CONFIG,
+                clientConfig.toString(),
+                Seal.SECRET,
+                SECRET));
     client = start(three);
     one.clients = 1;
     two.clients = 2;
@@ -121,6 +150,29 @@ class HazelcastRelayTest {
                 && second.remoteClientCount() == 5
                 && client.remoteClientCount() == 3,
         "every node sees the others' reports");
+    // The reports travel through a map; messages through a topic whose listeners register on
+    // each member on their own time. A message from each node that reached the two others shows
+    // that every listener is in place before a test counts messages.
+    for (HazelcastRelay from : List.of(first, second, client)) {
+      StubNode origin = from == first ? one : from == second ? two : three;
+      RelayMessage fence = RelayMessage.broadcast(origin.id, "fence from " + origin.id);
+      for (StubNode to : List.of(one, two, three)) {
+        if (to != origin) {
+          await(() -> reached(from, fence, to), "a fence from each node reaches the others");
+        }
+      }
+    }
+    for (StubNode node : List.of(one, two, three)) {
+      node.delivered.clear();
+    }
+  }
+
+  /** Publishes the fence again until the node has it: a message sent before a listener is lost. */
+  private static boolean reached(HazelcastRelay from, RelayMessage fence, StubNode to) {
+    if (!to.delivered.contains(fence)) {
+      from.publish(fence);
+    }
+    return to.delivered.contains(fence);
   }
 
   @AfterAll
@@ -135,7 +187,9 @@ class HazelcastRelayTest {
         HazelcastRelay.REPORT_INTERVAL,
         "100",
         Grid.MEMBER_CONFIG,
-        memberConfig.toString());
+        memberConfig.toString(),
+        Seal.SECRET,
+        SECRET);
   }
 
   private static Path member(Path dir, String name, String cluster, int port, String members)
@@ -277,6 +331,146 @@ class HazelcastRelayTest {
     assertTrue(one.delivered.isEmpty() && two.delivered.isEmpty());
   }
 
+  /** A Hazelcast client of the test grid that is no node of the application. */
+  private static HazelcastInstance stranger() {
+    ClientConfig config = new ClientConfig();
+    config.setClusterName(cluster);
+    config.getNetworkConfig().addAddress("127.0.0.1:" + port1);
+    return HazelcastClient.newHazelcastClient(config);
+  }
+
+  /** Version 1, no clients, 2^29 rooms, then one empty room: 17 bytes. */
+  static byte[] seventeenByteReport() {
+    return ByteBuffer.allocate(17)
+        .put((byte) 1)
+        .putInt(0)
+        .putInt(1 << 29)
+        .putInt(0)
+        .putInt(1)
+        .array();
+  }
+
+  @Test
+  void whatFailsTheCheckOnTheGridIsDroppedAloneAndCountedWhileTheRestStillCounts()
+      throws Exception {
+    HazelcastInstance stranger = stranger();
+    IMap<String, byte[]> nodes = stranger.getMap("candy-ws./relay-test.nodes");
+    try {
+      ITopic<byte[]> topic = stranger.getTopic("candy-ws./relay-test.messages");
+      long messagesBefore = second.rejectedMessages();
+      long reportsBefore = second.rejectedReports();
+      byte[] injected = RelayCodec.encode(RelayMessage.broadcast("stranger", "injected"));
+      topic.publish(injected);
+      topic.publish(
+          Seal.signed("another secret, long enough", "/relay-test")
+              .seal(Seal.Kind.MESSAGE, "", injected));
+      topic.publish(Seal.signed(SECRET, "/another-app").seal(Seal.Kind.MESSAGE, "", injected));
+      topic.publish(new byte[] {1, 2, 3});
+      nodes.put(
+          "forged", RelayCodec.encode(new RelayCodec.Report(1000, Map.of("forged room", 1000))));
+      nodes.put("huge", seventeenByteReport());
+      // A real report, filed under another node. (With a 100 ms interval, a busy machine may let
+      // an entry expire for a moment before its node writes it again.)
+      AtomicReference<byte[]> real1 = new AtomicReference<>();
+      await(() -> real1.updateAndGet(r -> r != null ? r : nodes.get(one.id)) != null, "a report");
+      nodes.put("copy", real1.get());
+      RelayMessage real = RelayMessage.broadcast(one.id, "real");
+      first.publish(real);
+
+      assertEquals(List.of(real), drain(two, 1));
+      assertEquals(List.of(real), drain(three, 1));
+      await(() -> second.rejectedMessages() - messagesBefore == 4, "the four messages dropped");
+      await(() -> second.rejectedReports() - reportsBefore >= 3, "the three reports dropped");
+      await(
+          () -> second.remoteClientCount() == 1 + 4 && second.remoteMemberCount("forged room") == 0,
+          "the real reports still count, the forged ones not");
+      assertTrue(one.delivered.isEmpty() && two.delivered.isEmpty() && three.delivered.isEmpty());
+      assertEquals(4, second.rejectedMessages() - messagesBefore);
+    } finally {
+      nodes.delete("forged");
+      nodes.delete("huge");
+      nodes.delete("copy");
+      stranger.shutdown();
+    }
+  }
+
+  @Test
+  void aNodeWithoutTheSecretIsWarnedAndNeitherHeardNorHearing() throws Exception {
+    List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+    Logger log = Logger.getLogger(HazelcastRelay.class.getName());
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            if (record.getLevel() == Level.WARNING) {
+              warnings.add(record);
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    log.addHandler(handler);
+    StubNode outsider =
+        new StubNode(
+            Map.of(
+                HazelcastRelay.SWITCH, "hazelcast",
+                HazelcastRelay.REPORT_INTERVAL, "100",
+                Grid.CLIENT_CONFIG, clientConfig.toString()));
+    outsider.clients = 1000;
+    long reportsBefore = second.rejectedReports();
+    HazelcastRelay relay;
+    try {
+      relay = start(outsider);
+    } finally {
+      log.removeHandler(handler);
+    }
+    try {
+      assertEquals(1, warnings.size(), "one warning at start");
+      assertTrue(warnings.get(0).getMessage().contains("candy.ws.cluster.secret is not set"));
+      await(
+          () -> relay.rejectedReports() > 0 && second.rejectedReports() > reportsBefore,
+          "the outsider and the nodes read each other's reports and refuse them");
+      long before = second.rejectedMessages();
+      relay.publish(RelayMessage.broadcast(outsider.id, "unsigned"));
+      RelayMessage signed = RelayMessage.broadcast(one.id, "signed");
+      first.publish(signed);
+
+      assertEquals(List.of(signed), drain(two, 1));
+      assertEquals(List.of(signed), drain(three, 1));
+      await(() -> second.rejectedMessages() - before == 1, "its message was dropped");
+      await(() -> relay.rejectedMessages() >= 1, "it dropped the signed message");
+      // Its 1000 clients would count at every read while it runs; the others' reports still do.
+      await(() -> second.remoteClientCount() == 1 + 4, "its report counts for nothing");
+      assertEquals(0, relay.remoteClientCount(), "it reads no report");
+      assertTrue(outsider.delivered.isEmpty() && two.delivered.isEmpty());
+    } finally {
+      relay.stop();
+      RELAYS.remove(relay);
+    }
+  }
+
+  @Test
+  void aPayloadOverTheReceivingNodesLimitIsDroppedAndCounted() throws Exception {
+    two.maxPayloadBytes = 1000;
+    try {
+      long before = second.rejectedMessages();
+      RelayMessage over = RelayMessage.toRoom(one.id, "r", new byte[1001]);
+      RelayMessage fits = RelayMessage.toRoom(one.id, "r", new byte[1000]);
+      first.publish(over);
+      first.publish(fits);
+
+      assertEquals(List.of(fits), drain(two, 1), "in order from one node: the first was dropped");
+      assertEquals(List.of(over, fits), drain(three, 2), "a node with a larger limit takes both");
+      assertEquals(before + 1, second.rejectedMessages());
+    } finally {
+      two.maxPayloadBytes = 1024 * 1024;
+    }
+  }
+
   @Test
   void offUnlessSwitchedOnAndWrongValuesAreNamed() {
     HazelcastRelay relay = new HazelcastRelay();
@@ -299,6 +493,16 @@ class HazelcastRelayTest {
                             HazelcastRelay.REPORT_INTERVAL,
                             "soon"))));
     assertTrue(interval.getMessage().contains(HazelcastRelay.REPORT_INTERVAL));
+    IllegalArgumentException secret =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                relay.start(
+                    new StubNode(
+                        Map.of(
+                            HazelcastRelay.SWITCH, "hazelcast", Seal.SECRET, "fifteen bytes!!"))));
+    assertTrue(secret.getMessage().contains("candy.ws.cluster.secret has 15 bytes"));
+    assertFalse(secret.getMessage().contains("fifteen"), "the secret is never logged");
     relay.publish(RelayMessage.broadcast("x", "nothing happens while off"));
     assertEquals(0, relay.remoteClientCount());
   }

@@ -1,16 +1,29 @@
 package dev.candypack.ws.hazelcast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.candypack.ws.spi.RelayMessage;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RelayCodecTest {
 
   private static RelayMessage roundTrip(RelayMessage message) {
-    return RelayCodec.decode(RelayCodec.encode(message));
+    return decode(RelayCodec.encode(message));
+  }
+
+  private static RelayMessage decode(byte[] bytes) {
+    return RelayCodec.decode(bytes, bytes.length, Long.MAX_VALUE);
+  }
+
+  private static RelayCodec.Report decodeReport(byte[] bytes) {
+    return RelayCodec.decodeReport(bytes, bytes.length);
   }
 
   @Test
@@ -40,17 +53,77 @@ class RelayCodecTest {
   @Test
   void reportsSurvive() {
     RelayCodec.Report report = new RelayCodec.Report(7, Map.of("a", 3, "b ☕", 4));
-    assertEquals(report, RelayCodec.decodeReport(RelayCodec.encode(report)));
+    assertEquals(report, decodeReport(RelayCodec.encode(report)));
   }
 
   @Test
   void foreignBytesAreRefused() {
-    assertThrows(IllegalArgumentException.class, () -> RelayCodec.decode(new byte[] {9, 9, 9}));
-    assertThrows(IllegalArgumentException.class, () -> RelayCodec.decode(new byte[0]));
+    assertThrows(IllegalArgumentException.class, () -> decode(new byte[] {9, 9, 9}));
+    assertThrows(IllegalArgumentException.class, () -> decode(new byte[0]));
     byte[] truncated = RelayCodec.encode(RelayMessage.toRoom("n", "r", "text"));
     assertThrows(
         IllegalArgumentException.class,
-        () -> RelayCodec.decode(java.util.Arrays.copyOf(truncated, truncated.length - 1)));
-    assertThrows(IllegalArgumentException.class, () -> RelayCodec.decodeReport(new byte[] {2}));
+        () -> decode(Arrays.copyOf(truncated, truncated.length - 1)));
+    assertThrows(IllegalArgumentException.class, () -> decodeReport(new byte[] {2}));
+  }
+
+  @Test
+  void bytesLeftOverAreRefused() {
+    byte[] message = RelayCodec.encode(RelayMessage.toRoom("n", "r", "text"));
+    byte[] report = RelayCodec.encode(new RelayCodec.Report(1, Map.of("r", 1)));
+
+    assertThrows(
+        IllegalArgumentException.class, () -> decode(Arrays.copyOf(message, message.length + 1)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> decodeReport(Arrays.copyOf(report, report.length + 1)));
+    byte[] padded = Arrays.copyOf(message, message.length + 32);
+    assertEquals(
+        RelayMessage.toRoom("n", "r", "text"),
+        RelayCodec.decode(padded, message.length, Long.MAX_VALUE),
+        "only the given length is read");
+  }
+
+  @Test
+  void aPayloadOverTheLimitIsRefusedBeforeItIsRead() {
+    byte[] bytes = RelayCodec.encode(RelayMessage.broadcast("n", new byte[1001]));
+
+    assertEquals(1001, RelayCodec.decode(bytes, bytes.length, 1001).bytes().length);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> RelayCodec.decode(bytes, bytes.length, 1000));
+    assertTrue(e.getMessage().contains("over the limit of 1000"), e.getMessage());
+    byte[] text = RelayCodec.encode(RelayMessage.broadcast("n", "é".repeat(501))); // 1002 bytes
+    assertThrows(IllegalArgumentException.class, () -> RelayCodec.decode(text, text.length, 1001));
+  }
+
+  @Test
+  void aSeventeenByteReportClaimingHalfABillionRoomsAllocatesNothingLarge() {
+    byte[] report = HazelcastRelayTest.seventeenByteReport();
+    assertEquals(17, report.length);
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+
+    Throwable refused = assertThrows(Throwable.class, () -> decodeReport(report));
+
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    assertInstanceOf(IllegalArgumentException.class, refused);
+    assertTrue(allocated < 1024 * 1024, allocated + " bytes allocated");
+  }
+
+  @Test
+  void negativeCountsAreRefused() {
+    byte[] clients = ByteBuffer.allocate(9).put((byte) 1).putInt(-1).putInt(0).array();
+    byte[] rooms = ByteBuffer.allocate(9).put((byte) 1).putInt(1).putInt(-1).array();
+    byte[] size =
+        ByteBuffer.allocate(17).put((byte) 1).putInt(1).putInt(1).putInt(0).putInt(-5).array();
+
+    assertThrows(IllegalArgumentException.class, () -> decodeReport(clients));
+    assertThrows(IllegalArgumentException.class, () -> decodeReport(rooms));
+    assertThrows(IllegalArgumentException.class, () -> decodeReport(size));
+    byte[] valid =
+        ByteBuffer.allocate(17).put((byte) 1).putInt(1).putInt(1).putInt(0).putInt(5).array();
+    assertEquals(new RelayCodec.Report(1, Map.of("", 5)), decodeReport(valid));
   }
 }

@@ -1,6 +1,7 @@
 package dev.candypack.ws.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -39,8 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two Payara Micro nodes clustered on loopback through Payara's data grid, each serving the example
  * WAR at {@code /} and the test routes at {@code /cluster}, both with {@code candy-ws-hazelcast}
- * and {@code candy.ws.cluster=hazelcast}. Clients on either node share rooms and broadcasts, each
- * message reaches each socket exactly once, and when one node is killed the other keeps serving.
+ * and {@code candy.ws.cluster=hazelcast}, signing with one {@code candy.ws.cluster.secret}. Clients
+ * on either node share rooms and broadcasts, each message reaches each socket exactly once, and
+ * when one node is killed the other keeps serving.
  *
  * <p>Not an Arquillian test: the adapter manages one server, and this test kills one.
  *
@@ -55,6 +57,7 @@ class ClusterIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Duration PATIENCE = Duration.ofSeconds(90);
   private static final AtomicInteger FENCES = new AtomicInteger();
+  private static final String SECRET = "cluster-it-" + UUID.randomUUID();
 
   private static MicroNode one;
   private static MicroNode two;
@@ -82,6 +85,10 @@ class ClusterIT {
     two.awaitReady();
     assertTrue(one.log().contains("candy-ws: clustering /cluster over"), one.log());
     assertTrue(two.log().contains("candy-ws: clustering / over"), two.log());
+    for (MicroNode node : new MicroNode[] {one, two}) {
+      assertTrue(node.log().contains("messages and reports signed with"), node.log());
+      assertFalse(node.log().contains("candy.ws.cluster.secret is not set"), node.log());
+    }
   }
 
   private static MicroNode node(
@@ -89,7 +96,8 @@ class ClusterIT {
       throws Exception {
     return MicroNode.start(
         name,
-        List.of("-Dcandy.ws.cluster=hazelcast"),
+        // As the example's cluster profile does: every node signs with the same secret.
+        List.of("-Dcandy.ws.cluster=hazelcast", "-Dcandy.ws.cluster.secret=" + SECRET),
         List.of(
             "--deploy",
             example.toString(),
@@ -449,6 +457,11 @@ class ClusterIT {
         assertEquals("welcome", chat.nextJson().getString("type"), "node 1 still serves");
         assertEquals(
             200, post(one.http("/api/notify/alice"), "{\"message\":\"anyone?\"}") / 100 * 100);
+      }
+      for (MicroNode node : new MicroNode[] {one, two}) {
+        assertFalse(
+            node.log().contains("from the grid since the last warning"),
+            "nothing the nodes signed was refused:\n" + node.log());
       }
     } finally {
       b1.texts.clear(); // its node is gone; the socket closes with it

@@ -170,6 +170,32 @@ class ConnectionApiIT {
   }
 
   @Test
+  void theHandlerSeesNoCredentialsWhileItsGuardDoes() throws Exception {
+    // The route's guard lets through only "Authorization: Bearer guest": reaching the handler
+    // proves that the guard read it.
+    try (WsClient client =
+        WsClient.connect(
+            server.ws("headers"),
+            Map.of(
+                "Authorization", List.of("Bearer guest"),
+                "Cookie", List.of("sid=s3cret"),
+                "X-Candy-Test", List.of("kept")),
+            List.of("chat.v1", "candy-token-s3cret"))) {
+      JsonObject seen = client.nextJson();
+      assertTrue(seen.isNull("authorization"), seen.toString());
+      assertTrue(seen.isNull("cookie"), seen.toString());
+      assertEquals("chat.v1", seen.getString("protocol"), "the token entry is gone, not the rest");
+      assertEquals("kept", seen.getString("test"));
+      List<String> names =
+          seen.getJsonArray("names").getValuesAs(jakarta.json.JsonString.class).stream()
+              .map(jakarta.json.JsonString::getString)
+              .toList();
+      assertTrue(names.contains("x-candy-test"), names.toString());
+      assertFalse(names.contains("authorization") || names.contains("cookie"), names.toString());
+    }
+  }
+
+  @Test
   void templateValuesAreDecodedExactlyOnce() throws Exception {
     try (JdkClient client = JdkClient.connect(server.ws("info/100%2541/%2B1"))) {
       JsonObject params = client.nextJson().getJsonObject("params");
@@ -209,7 +235,12 @@ class ConnectionApiIT {
 
   @Test
   void closeCodesAndReasonsArriveAsSentAfterTheQueuedMessages() throws Exception {
-    for (int code : new int[] {1000, 1008, 1009, 4000, 4001, 4002, 4003, 4999}) {
+    // Every code CloseStatus.isSendable allows below 3000, and application codes.
+    for (int code :
+        new int[] {
+          1000, 1001, 1002, 1003, 1007, 1008, 1009, 1011, 1012, 1013, 3000, 4000, 4001, 4002, 4003,
+          4999
+        }) {
       try (JdkClient client = JdkClient.connect(server.ws("close/" + code + "/reason%20" + code))) {
         client.send("close, please");
         assertEquals("bye", client.next());

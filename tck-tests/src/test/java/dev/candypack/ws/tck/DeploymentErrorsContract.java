@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.candypack.ws.tck.broken.burst.ZeroBurstRoutes;
 import dev.candypack.ws.tck.broken.duplicate.DuplicateRoutes;
+import dev.candypack.ws.tck.broken.field.FieldRoutes;
 import dev.candypack.ws.tck.broken.nosocket.NoSocketRoutes;
 import dev.candypack.ws.tck.broken.producer.NotAHandlerRoutes;
 import dev.candypack.ws.tck.broken.template.BadTemplateRoutes;
@@ -35,7 +36,8 @@ abstract class DeploymentErrorsContract {
           "template",
           "burst",
           "unresolved",
-          "unresolvedproducer");
+          "unresolvedproducer",
+          "field");
 
   /** The good WAR that is deployed beside the broken ones. */
   static WebArchive good() {
@@ -53,6 +55,7 @@ abstract class DeploymentErrorsContract {
       case "burst" -> war.addClass(ZeroBurstRoutes.class);
       case "unresolved" -> war.addClasses(UnresolvedRoutes.class);
       case "unresolvedproducer" -> war.addClasses(UnresolvedProducerRoutes.class);
+      case "field" -> war.addClass(FieldRoutes.class);
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -128,6 +131,14 @@ abstract class DeploymentErrorsContract {
         "cannot be injected");
     assertNamed(
         "unresolvedproducer", "NobodyImplementsMeEither", UnresolvedProducerRoutes.class.getName());
+  }
+
+  @Test
+  void aProducerFieldIsRefusedAndNamed() throws Exception {
+    assertNamed(
+        "field",
+        FieldRoutes.class.getName() + ".fieldRoute",
+        "a @CandyRoute producer field is not a route");
   }
 
   @Test

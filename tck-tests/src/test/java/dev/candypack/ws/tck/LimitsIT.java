@@ -34,7 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * CandyPack's limits and close codes, authentication, guards, CSRF, origins and slow or broken
  * clients, on a real server with real clients. The WAR's {@code microprofile-config.properties}
- * sets a 4 s idle timeout and one allowed foreign origin; the backlog keeps its 4 MiB default.
+ * sets a 4 s idle timeout, one allowed foreign origin and {@code candy.ws.keep-secret-headers}; the
+ * backlog keeps its 4 MiB default.
  */
 @ExtendWith(ArquillianExtension.class)
 class LimitsIT {
@@ -449,6 +450,21 @@ class LimitsIT {
     try (WsClient newcomer = WsClient.connect(server.ws("small"))) {
       newcomer.send("{not json");
       assertEquals("ok:9", newcomer.next());
+    }
+  }
+
+  @Test
+  void anApplicationThatKeepsSecretHeadersShowsThemToItsHandlers() throws Exception {
+    String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("bob:secret".getBytes());
+    try (WsClient client =
+        WsClient.connect(
+            server.ws("headers"),
+            Map.of("Authorization", List.of(basic), "Cookie", List.of("sid=s3cret")),
+            List.of("chat.v1", "candy-token-s3cret"))) {
+      jakarta.json.JsonObject seen = client.nextJson();
+      assertEquals(basic, seen.getString("authorization"));
+      assertEquals("sid=s3cret", seen.getString("cookie"));
+      assertTrue(seen.getString("protocol").contains("candy-token-s3cret"), seen.toString());
     }
   }
 }

@@ -40,34 +40,14 @@ final class Server {
     return http.resolve(path);
   }
 
-  /**
-   * The server's state, read from the test WAR's stats servlet.
-   *
-   * <p>An error page that Payara wrote itself, instead of the servlet's JSON, is read again (at
-   * most twice): Payara Micro 6 can recycle an upgrade request twice when a WebSocket session is
-   * closed from a thread other than its connection's I/O thread, and hand the pooled request to two
-   * later requests at once. A plain {@code @ServerEndpoint} shows it too; see "Known container
-   * issues" in docs/architecture.md. Reading is idempotent, so asking again changes nothing under
-   * test.
-   */
+  /** The server's state, read from the test WAR's stats servlet. */
   JsonObject stats(String query) throws Exception {
-    HttpResponse<String> response = getStats(query);
-    for (int retry = 0; retry < 2 && isPayaraErrorPage(response); retry++) {
-      System.out.println("Payara answered the stats request with its own error page; asking again");
-      response = getStats(query);
-    }
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(http("stats?" + query)).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode(), response.body());
     return WsClient.json(response.body());
-  }
-
-  private HttpResponse<String> getStats(String query) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(http("stats?" + query)).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static boolean isPayaraErrorPage(HttpResponse<String> response) {
-    return response.statusCode() == 500 && response.body().contains("Payara Micro - Error report");
   }
 
   void post(String query) throws Exception {

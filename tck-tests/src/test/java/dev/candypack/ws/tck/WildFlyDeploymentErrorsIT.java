@@ -61,6 +61,11 @@ class WildFlyDeploymentErrorsIT extends DeploymentErrorsContract {
     return broken("unresolvedproducer");
   }
 
+  @Deployment(name = "field", managed = false, testable = false)
+  static WebArchive field() {
+    return broken("field");
+  }
+
   @ArquillianResource Deployer deployer;
 
   @ArquillianResource

@@ -19,6 +19,9 @@ import java.util.function.Function;
  *     for the container's default
  * @param allowedOrigins {@code candy.ws.allowed-origins}: browser origins allowed besides the
  *     server's own, comma-separated; {@code *} allows any
+ * @param keepSecretHeaders {@code candy.ws.keep-secret-headers}: whether a route's handler sees the
+ *     handshake's credentials ({@code Cookie}, {@code Authorization}, {@code Proxy-Authorization},
+ *     {@code candy-token-…} subprotocol entries); guards always do
  */
 public record CandySettings(
     long maxMessageSize,
@@ -27,14 +30,15 @@ public record CandySettings(
     int rateLimitBurst,
     long maxBacklogBytes,
     long idleTimeoutMillis,
-    List<String> allowedOrigins) {
+    List<String> allowedOrigins,
+    boolean keepSecretHeaders) {
 
   /** The prefix of every key. */
   public static final String PREFIX = "candy.ws.";
 
   /** CandyPack's defaults. */
   public static final CandySettings DEFAULTS =
-      new CandySettings(10L * 1024 * 1024, 50, 1000, 0, 4L * 1024 * 1024, 0, List.of());
+      new CandySettings(10L * 1024 * 1024, 50, 1000, 0, 4L * 1024 * 1024, 0, List.of(), false);
 
   /**
    * Reads the settings from a source of values, with the defaults for what it lacks.
@@ -59,7 +63,21 @@ public record CandySettings(
                         .map(String::trim)
                         .filter(origin -> !origin.isEmpty())
                         .toList())
-            .orElse(DEFAULTS.allowedOrigins));
+            .orElse(DEFAULTS.allowedOrigins),
+        bool(source, "keep-secret-headers", DEFAULTS.keepSecretHeaders));
+  }
+
+  private static boolean bool(
+      Function<String, Optional<String>> source, String key, boolean fallback) {
+    Optional<String> value = source.apply(PREFIX + key).map(String::trim);
+    if (value.isEmpty() || value.get().isEmpty()) {
+      return fallback;
+    }
+    if (value.get().equalsIgnoreCase("true") || value.get().equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(value.get());
+    }
+    throw new IllegalArgumentException(
+        "candy-ws: " + PREFIX + key + " = '" + value.get() + "' is neither true nor false");
   }
 
   private static long number(

@@ -1,5 +1,6 @@
 package dev.candypack.ws.impl.connection;
 
+import dev.candypack.ws.CloseStatus;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetEncoder;
@@ -15,21 +16,15 @@ final class CloseCodes {
   private CloseCodes() {}
 
   /**
-   * Checks that a code may be sent in a close frame.
+   * Checks that a code may be sent in a close frame; {@link CloseStatus#isSendable(int)} decides.
    *
    * @param code the close code
    * @throws IllegalArgumentException when it may not
    */
   static void requireSendable(int code) {
-    boolean sendable =
-        (code >= 1000 && code <= 1003)
-            || (code >= 1007 && code <= 1014)
-            || (code >= 3000 && code <= 4999);
-    if (!sendable) {
+    if (!CloseStatus.isSendable(code)) {
       throw new IllegalArgumentException(
-          "close code "
-              + code
-              + " may not be sent; use 1000-1003, 1007-1014 or an application code 3000-4999");
+          "close code " + code + " may not be sent; CloseStatus.isSendable(code) tells which may");
     }
   }
 

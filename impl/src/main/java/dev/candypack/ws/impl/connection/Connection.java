@@ -355,12 +355,13 @@ public final class Connection implements CandySocket, RoomMember {
       registry.remove(this, rooms);
       rooms = Set.of();
     }
-    closeHandlers.fire(status, this::failed);
-    messageHandlers.clear();
-    binaryHandlers.clear();
-    pongHandlers.clear();
-    closeHandlers.clear();
-    errorHandlers.clear();
+    messageHandlers.finish();
+    binaryHandlers.finish();
+    pongHandlers.finish();
+    // A close handler added from now on (an async handler that finishes after the client left)
+    // runs at once with this status; other handlers added from now on are not kept.
+    closeHandlers.finish(status, this::failed);
+    errorHandlers.finish();
   }
 
   private boolean withinRate() {

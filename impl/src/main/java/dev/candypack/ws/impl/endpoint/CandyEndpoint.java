@@ -20,8 +20,6 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.Principal;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -67,9 +65,10 @@ public final class CandyEndpoint extends Endpoint {
 
   private void open(Session session, EndpointConfig config) {
     application = Thread.currentThread().getContextClassLoader();
-    Object refusal = config.getUserProperties().remove(HandshakeConfigurator.REFUSAL);
-    if (refusal instanceof CloseStatus status) {
-      refuse(session, status);
+    SessionTransport transport = SessionTransport.of(session, runtime.executor());
+    Admission admission = Admission.take(config, session);
+    if (admission.refusal().isPresent()) {
+      refuse(session, transport, admission.refusal().get());
       return;
     }
     allowContainerLimits(session);
@@ -77,7 +76,7 @@ public final class CandyEndpoint extends Endpoint {
         new Connection(
             UUID.randomUUID().toString(),
             route.template().value(),
-            new SessionTransport(session),
+            transport,
             runtime,
             new ConnectionLimits(
                 policy.maxMessageSize(), policy.newRateLimiter(), policy.maxBacklogBytes()));
@@ -88,14 +87,27 @@ public final class CandyEndpoint extends Endpoint {
     session.addMessageHandler(
         PongMessage.class,
         (MessageHandler.Whole<PongMessage>)
-            pong -> opened.receivedPong(bytes(pong.getApplicationData())));
-    Candy candy = candy(session, config);
-    Optional<CloseStatus> guarded = policy.guard(candy);
+            pong -> {
+              if (!transport.pong(pong.getApplicationData())) {
+                opened.receivedPong(bytes(pong.getApplicationData()));
+              }
+            });
+    Principal user = session.getUserPrincipal();
+    RequestSnapshot request =
+        RequestSnapshot.of(
+            relativePath(session),
+            session.getPathParameters(),
+            session.getQueryString(),
+            admission.headers(),
+            user);
+    Optional<CloseStatus> guarded = policy.guard(candy(request, user));
     if (guarded.isPresent()) {
       opened.close(guarded.get().code(), guarded.get().reason());
       return;
     }
-    runHandler(opened, candy);
+    // The guards have seen the credentials; what the handler keeps lives as long as the connection.
+    runHandler(
+        opened, candy(policy.keepSecretHeaders() ? request : request.withoutSecrets(), user));
   }
 
   /**
@@ -111,26 +123,23 @@ public final class CandyEndpoint extends Endpoint {
     }
   }
 
-  private void refuse(Session session, CloseStatus status) {
+  /**
+   * Closes a connection the handshake refused. Its only handler takes the pong that lets the
+   * transport close from the connection's I/O thread.
+   */
+  private static void refuse(Session session, SessionTransport transport, CloseStatus status) {
+    session.addMessageHandler(
+        PongMessage.class,
+        (MessageHandler.Whole<PongMessage>) pong -> transport.pong(pong.getApplicationData()));
     try {
-      session.close(
-          new CloseReason(CloseReason.CloseCodes.getCloseCode(status.code()), status.reason()));
-    } catch (IOException e) {
+      transport.close(status.code(), status.reason());
+    } catch (Exception e) {
       LOG.log(Level.FINE, "candy-ws: closing a refused connection failed", e);
     }
   }
 
-  private Candy candy(Session session, EndpointConfig config) {
-    Principal user = session.getUserPrincipal();
-    return new CandyContext(
-        RequestSnapshot.of(
-            relativePath(session),
-            session.getPathParameters(),
-            session.getQueryString(),
-            headers(config),
-            user),
-        new UserAuth(user),
-        runtime.server());
+  private Candy candy(RequestSnapshot request, Principal user) {
+    return new CandyContext(request, new UserAuth(user), runtime.server());
   }
 
   private void runHandler(Connection opened, Candy candy) {
@@ -220,12 +229,6 @@ public final class CandyEndpoint extends Endpoint {
       thread.setContextClassLoader(application);
     }
     return previous;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, List<String>> headers(EndpointConfig config) {
-    Object headers = config.getUserProperties().remove(HandshakeConfigurator.HEADERS);
-    return headers instanceof Map<?, ?> map ? (Map<String, List<String>>) map : Map.of();
   }
 
   private String relativePath(Session session) {

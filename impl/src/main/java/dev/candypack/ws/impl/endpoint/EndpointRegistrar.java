@@ -18,7 +18,9 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -62,16 +64,23 @@ public final class EndpointRegistrar implements ServletContextListener {
     managedExecutor().ifPresent(runtime::useExecutor);
     ClassLoader application = Thread.currentThread().getContextClassLoader();
     CandySettings settings = SettingsLoader.load(application);
-    startRelay(applicationBeans, servletContext, SettingsLoader.source(application));
-    for (Route route : routes) {
-      RoutePolicy policy = RoutePolicy.of(route, settings, applicationBeans);
+    Map<Route, RoutePolicy> policies = new LinkedHashMap<>();
+    routes.forEach(route -> policies.put(route, RoutePolicy.of(route, settings, applicationBeans)));
+    // The relay carries nothing larger than the largest message any route accepts.
+    long maxPayload =
+        policies.values().stream().mapToLong(RoutePolicy::maxMessageSize).max().orElseThrow();
+    startRelay(applicationBeans, servletContext, SettingsLoader.source(application), maxPayload);
+    for (Map.Entry<Route, RoutePolicy> entry : policies.entrySet()) {
+      Route route = entry.getKey();
+      RoutePolicy policy = entry.getValue();
+      HandshakeConfigurator configurator =
+          new HandshakeConfigurator(route, policy, runtime, servletContext.getContextPath());
       try {
         container.addEndpoint(
-            ServerEndpointConfig.Builder.create(CandyEndpoint.class, route.template().value())
-                .configurator(
-                    new HandshakeConfigurator(
-                        route, policy, runtime, servletContext.getContextPath()))
-                .build());
+            configurator.serving(
+                ServerEndpointConfig.Builder.create(CandyEndpoint.class, route.template().value())
+                    .configurator(configurator)
+                    .build()));
       } catch (DeploymentException e) {
         throw new IllegalStateException(
             "candy-ws: the container refused the route " + route + ": " + e.getMessage(), e);
@@ -85,7 +94,10 @@ public final class EndpointRegistrar implements ServletContextListener {
    * one {@code candy-ws-hazelcast} ships) and turns it on; otherwise fan-out stays local.
    */
   private void startRelay(
-      BeanManager beans, ServletContext context, Function<String, Optional<String>> settings) {
+      BeanManager beans,
+      ServletContext context,
+      Function<String, Optional<String>> settings,
+      long maxPayloadBytes) {
     Set<Bean<?>> candidates = beans.getBeans(CandyRelay.class);
     if (candidates.isEmpty()) {
       return;
@@ -98,7 +110,7 @@ public final class EndpointRegistrar implements ServletContextListener {
             .apply("candy.ws.cluster.name")
             .filter(name -> !name.isBlank())
             .orElse(context.getContextPath().isEmpty() ? "/" : context.getContextPath());
-    if (runtime.fanout().start(relay, application, settings)) {
+    if (runtime.fanout().start(relay, application, settings, maxPayloadBytes)) {
       LOG.info(
           () ->
               "candy-ws: rooms and broadcasts of "

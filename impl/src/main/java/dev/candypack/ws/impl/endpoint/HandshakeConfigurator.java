@@ -8,6 +8,7 @@ import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -16,17 +17,10 @@ import java.util.logging.Logger;
  * subprotocol the client asked for, and makes the endpoint instance itself so that no container
  * injection is involved.
  *
- * <p>What {@link #modifyHandshake} puts in the config's user properties reaches {@link
- * CandyEndpoint#onOpen} for this connection only: Tyrus (2.1.3 and later) and Undertow (2.3 and
- * later) copy the properties per handshake.
+ * <p>What {@link #modifyHandshake} decides reaches {@link CandyEndpoint#onOpen} as this
+ * connection's {@link Admission}.
  */
 final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
-
-  /** The user property under which the handshake's headers travel to the endpoint. */
-  static final String HEADERS = "dev.candypack.ws.headers";
-
-  /** The user property that carries the refusal decided during the handshake, if any. */
-  static final String REFUSAL = "dev.candypack.ws.refusal";
 
   private static final Logger LOG = Logger.getLogger(HandshakeConfigurator.class.getName());
 
@@ -34,12 +28,25 @@ final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
   private final RoutePolicy policy;
   private final CandyRuntime runtime;
   private final String contextPath;
+  private volatile Map<String, Object> endpointProperties;
 
   HandshakeConfigurator(Route route, RoutePolicy policy, CandyRuntime runtime, String contextPath) {
     this.route = route;
     this.policy = policy;
     this.runtime = runtime;
     this.contextPath = contextPath;
+  }
+
+  /**
+   * Names the config this configurator serves, so that a handshake can tell its own copy of the
+   * user properties from the config's shared ones.
+   *
+   * @param config the endpoint's config
+   * @return the config
+   */
+  ServerEndpointConfig serving(ServerEndpointConfig config) {
+    this.endpointProperties = config.getUserProperties();
+    return config;
   }
 
   /**
@@ -64,8 +71,7 @@ final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
   @Override
   public void modifyHandshake(
       ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-    config.getUserProperties().put(HEADERS, request.getHeaders());
-    policy.admit(request).ifPresent(refusal -> config.getUserProperties().put(REFUSAL, refusal));
+    Admission.carry(config.getUserProperties(), endpointProperties, request, policy.admit(request));
   }
 
   /** Echoes the first subprotocol the client asked for, as CandyPack does, but never a token. */

@@ -3,7 +3,9 @@ package dev.candypack.ws.impl.endpoint;
 import dev.candypack.ws.impl.connection.Transport;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -25,42 +27,67 @@ final class SessionTransport implements Transport {
   private static final ClassLoader SENDING = ClassLoader.getPlatformClassLoader();
 
   private final Session session;
+  // Where closes must come from the connection's I/O thread (Tyrus); null where any thread may.
+  private final CloseOnPong closeOnPong;
 
+  /**
+   * A transport that closes at once, from the calling thread.
+   *
+   * @param session the session
+   */
   SessionTransport(Session session) {
     this.session = session;
+    this.closeOnPong = null;
+  }
+
+  private SessionTransport(Session session, Executor timer) {
+    this.session = session;
+    this.closeOnPong = new CloseOnPong(session, this::ping, timer, CloseOnPong.ANSWER_MILLIS);
+  }
+
+  /**
+   * The transport of a session, closing the way its container needs: on Tyrus (Payara) from the
+   * connection's I/O thread, see {@link CloseOnPong}; elsewhere at once.
+   *
+   * @param session the session
+   * @param timer runs the close of a peer that does not answer the close's ping
+   * @return the transport
+   */
+  static SessionTransport of(Session session, Executor timer) {
+    return isTyrus(session) ? new SessionTransport(session, timer) : new SessionTransport(session);
+  }
+
+  private static boolean isTyrus(Session session) {
+    return session.getClass().getName().startsWith("org.glassfish.tyrus.");
   }
 
   @Override
   public void sendText(String text, Consumer<Throwable> done) {
-    Thread thread = Thread.currentThread();
-    ClassLoader application = thread.getContextClassLoader();
-    thread.setContextClassLoader(SENDING);
-    try {
-      session.getAsyncRemote().sendText(text, result -> done.accept(result.getException()));
-    } finally {
-      thread.setContextClassLoader(application);
-    }
+    whileSending(
+        () ->
+            session.getAsyncRemote().sendText(text, result -> done.accept(result.getException())));
   }
 
   @Override
   public void sendBinary(ByteBuffer data, Consumer<Throwable> done) {
-    Thread thread = Thread.currentThread();
-    ClassLoader application = thread.getContextClassLoader();
-    thread.setContextClassLoader(SENDING);
-    try {
-      session.getAsyncRemote().sendBinary(data, result -> done.accept(result.getException()));
-    } finally {
-      thread.setContextClassLoader(application);
-    }
+    whileSending(
+        () ->
+            session
+                .getAsyncRemote()
+                .sendBinary(data, result -> done.accept(result.getException())));
   }
 
   @Override
   public void ping() throws Exception {
+    ping(NO_DATA.duplicate());
+  }
+
+  private void ping(ByteBuffer payload) throws IOException {
     Thread thread = Thread.currentThread();
     ClassLoader application = thread.getContextClassLoader();
     thread.setContextClassLoader(SENDING);
     try {
-      session.getAsyncRemote().sendPing(NO_DATA.duplicate());
+      session.getAsyncRemote().sendPing(payload);
     } finally {
       thread.setContextClassLoader(application);
     }
@@ -68,6 +95,32 @@ final class SessionTransport implements Transport {
 
   @Override
   public void close(int code, String reason) throws Exception {
-    session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+    CloseReason closeReason = new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason);
+    if (closeOnPong != null) {
+      closeOnPong.request(closeReason);
+    } else {
+      session.close(closeReason);
+    }
+  }
+
+  /**
+   * A pong arrived, on the thread that reads the connection.
+   *
+   * @param payload the pong's application data
+   * @return whether it answered a close's ping: then it is the transport's, not the handlers'
+   */
+  boolean pong(ByteBuffer payload) {
+    return closeOnPong != null && closeOnPong.pong(payload);
+  }
+
+  private static void whileSending(Runnable send) {
+    Thread thread = Thread.currentThread();
+    ClassLoader application = thread.getContextClassLoader();
+    thread.setContextClassLoader(SENDING);
+    try {
+      send.run();
+    } finally {
+      thread.setContextClassLoader(application);
+    }
   }
 }

@@ -29,6 +29,7 @@ public final class RoutePolicy {
   private final int rateLimitBurst;
   private final long maxBacklogBytes;
   private final long idleTimeoutMillis;
+  private final boolean keepSecretHeaders;
   private final boolean authenticated;
   private final Set<String> roles;
   private final boolean csrf;
@@ -44,6 +45,7 @@ public final class RoutePolicy {
     this.rateLimitBurst = burst(options.rateLimitBurst(), settings.rateLimitBurst(), rateLimit);
     this.maxBacklogBytes = settings.maxBacklogBytes();
     this.idleTimeoutMillis = settings.idleTimeoutMillis();
+    this.keepSecretHeaders = settings.keepSecretHeaders();
     this.roles = route.rolesAllowed();
     this.authenticated = options.authenticated() || !roles.isEmpty();
     this.csrf = options.csrf();
@@ -159,5 +161,14 @@ public final class RoutePolicy {
    */
   public long idleTimeoutMillis() {
     return idleTimeoutMillis;
+  }
+
+  /**
+   * Whether the handler's request keeps the handshake's credentials; the guards' always does.
+   *
+   * @return {@code true} when {@code candy.ws.keep-secret-headers} is set
+   */
+  public boolean keepSecretHeaders() {
+    return keepSecretHeaders;
   }
 }

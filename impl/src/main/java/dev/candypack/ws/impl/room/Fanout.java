@@ -5,10 +5,13 @@ import dev.candypack.ws.spi.CandyRelay;
 import dev.candypack.ws.spi.RelayContext;
 import dev.candypack.ws.spi.RelayMessage;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,9 +27,15 @@ public final class Fanout {
 
   private static final Logger LOG = Logger.getLogger(Fanout.class.getName());
 
+  private static final long WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
   private final RoomRegistry registry;
   private final String nodeId = UUID.randomUUID().toString();
   private volatile CandyRelay relay;
+  private volatile long maxPayloadBytes = Long.MAX_VALUE;
+  // Messages over the cap, counted for the log, which says so at most once a minute.
+  private final AtomicLong oversized = new AtomicLong();
+  private final AtomicLong nextWarning = new AtomicLong(System.nanoTime());
 
   /**
    * Creates the fan-out of an application, local-only until a relay starts.
@@ -93,13 +102,19 @@ public final class Fanout {
    * @param candidate the relay the application provides
    * @param application the application's name on the grid
    * @param settings the application's settings
+   * @param maxPayloadBytes the largest payload relayed either way: the largest message size limit
+   *     of the application's routes
    * @return whether the relay is on; when it says it is off, the application stays local-only
    */
   public boolean start(
-      CandyRelay candidate, String application, Function<String, Optional<String>> settings) {
+      CandyRelay candidate,
+      String application,
+      Function<String, Optional<String>> settings,
+      long maxPayloadBytes) {
     if (relay != null) {
       throw new IllegalStateException("candy-ws: a relay has already started");
     }
+    this.maxPayloadBytes = maxPayloadBytes;
     boolean on = candidate.start(new Node(application, settings));
     if (on) {
       relay = candidate;
@@ -138,6 +153,11 @@ public final class Fanout {
     if (nodeId.equals(message.origin())) {
       return; // our own echo: already delivered here before it was published
     }
+    long size = payloadBytes(message);
+    if (size > maxPayloadBytes) {
+      oversized("dropped a message from node " + message.origin(), size);
+      return;
+    }
     OutboundMessage frame =
         message.isBinary()
             ? new OutboundMessage.Binary(ByteBuffer.wrap(message.bytes()))
@@ -151,6 +171,11 @@ public final class Fanout {
 
   private void publish(
       CandyRelay current, RelayMessage.Kind kind, String room, OutboundMessage message) {
+    long size = payloadBytes(message);
+    if (size > maxPayloadBytes) {
+      oversized("kept a message to this node's sockets", size);
+      return;
+    }
     RelayMessage relayed =
         message instanceof OutboundMessage.Binary binary
             ? new RelayMessage(kind, room, null, bytes(binary), nodeId)
@@ -160,6 +185,43 @@ public final class Fanout {
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "candy-ws: the cluster relay refused " + relayed, e);
     }
+  }
+
+  private long payloadBytes(RelayMessage message) {
+    return message.isBinary() ? message.bytes().length : utf8Bytes(message.text());
+  }
+
+  private long payloadBytes(OutboundMessage message) {
+    return message instanceof OutboundMessage.Text text ? utf8Bytes(text.text()) : message.size();
+  }
+
+  /** The text's length in UTF-8 where it could be over the cap; below that, a lower bound. */
+  private long utf8Bytes(String text) {
+    return (long) text.length() * 3 <= maxPayloadBytes
+        ? text.length()
+        : text.getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  private void oversized(String what, long size) {
+    long count = oversized.incrementAndGet();
+    long now = System.nanoTime();
+    long next = nextWarning.get();
+    Level level =
+        now - next >= 0 && nextWarning.compareAndSet(next, now + WARNING_INTERVAL_NANOS)
+            ? Level.WARNING
+            : Level.FINE;
+    LOG.log(
+        level,
+        () ->
+            "candy-ws: the cluster relay "
+                + what
+                + ": its payload of "
+                + size
+                + " bytes is over the largest message size of the application's routes ("
+                + maxPayloadBytes
+                + " bytes); "
+                + count
+                + " such message(s) since start");
   }
 
   private static byte[] bytes(OutboundMessage.Binary binary) {
@@ -202,6 +264,11 @@ public final class Fanout {
     @Override
     public Map<String, Integer> roomSizes() {
       return new HashMap<>(registry.roomSizes());
+    }
+
+    @Override
+    public long maxPayloadBytes() {
+      return maxPayloadBytes;
     }
 
     @Override

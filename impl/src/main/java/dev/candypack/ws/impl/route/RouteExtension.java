@@ -13,12 +13,15 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AnnotatedField;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.ProcessProducerField;
 import jakarta.enterprise.inject.spi.ProcessProducerMethod;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,6 +67,24 @@ public class RouteExtension implements Extension {
         .ifPresent(
             declared ->
                 routes.add(new ProducerRoute(declared, beanManager, event.getBean(), handlerType)));
+  }
+
+  /**
+   * A producer field is one handler object for every connection, which no route can be: a handler
+   * may keep per-connection state, so candy-ws refuses it rather than ignore it.
+   */
+  void producerField(@Observes ProcessProducerField<?, ?> event) {
+    AnnotatedField<?> field = event.getAnnotatedProducerField();
+    if (field.isAnnotationPresent(CandyRoute.class)) {
+      Field javaField = field.getJavaMember();
+      problems.add(
+          "candy-ws: "
+              + javaField.getDeclaringClass().getName()
+              + "."
+              + javaField.getName()
+              + ": a @CandyRoute producer field is not a route; declare a @Produces @CandyRoute"
+              + " method that returns the handler, or a shorthand method");
+    }
   }
 
   void shorthandRoutes(@Observes ProcessManagedBean<?> event, BeanManager beanManager) {

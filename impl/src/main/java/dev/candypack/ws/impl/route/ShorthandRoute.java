@@ -3,6 +3,8 @@ package dev.candypack.ws.impl.route;
 import dev.candypack.ws.AsyncCandyHandler;
 import dev.candypack.ws.Candy;
 import dev.candypack.ws.CandySocket;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.spi.Context;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedParameter;
@@ -67,20 +69,26 @@ final class ShorthandRoute extends Route {
   /**
    * The bean instance itself rather than a client proxy: a proxy does not intercept private
    * methods, which would then run on the proxy's empty fields.
+   *
+   * <p>Only a {@code @Dependent} bean belongs to the connection. A bean of any other scope outlives
+   * it, so when this call is the one that creates it, it gets a creational context of its own that
+   * its scope's context keeps: made in the connection's, its {@code @Dependent} fields would be
+   * destroyed when the first connection closed, while the bean went on using them.
    */
-  private Object instance(CreationalContext<?> context) {
+  private Object instance(CreationalContext<?> connection) {
     if (method.isStatic()) {
       return null;
     }
-    if (beanManager.isNormalScope(bean.getScope())) {
-      return contextualInstance(bean, context);
+    if (bean.getScope() == Dependent.class) {
+      return beanManager.getReference(bean, bean.getBeanClass(), connection);
     }
-    return beanManager.getReference(bean, bean.getBeanClass(), context);
+    return contextualInstance(bean);
   }
 
-  @SuppressWarnings("unchecked")
-  private <T> T contextualInstance(Bean<T> bean, CreationalContext<?> context) {
-    return beanManager.getContext(bean.getScope()).get(bean, (CreationalContext<T>) context);
+  private <T> T contextualInstance(Bean<T> bean) {
+    Context scope = beanManager.getContext(bean.getScope());
+    T existing = scope.get(bean);
+    return existing != null ? existing : scope.get(bean, beanManager.createCreationalContext(bean));
   }
 
   private Object[] arguments(CandySocket ws, Candy candy, CreationalContext<?> context) {

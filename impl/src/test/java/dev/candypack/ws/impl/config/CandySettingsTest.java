@@ -1,6 +1,7 @@
 package dev.candypack.ws.impl.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,7 @@ class CandySettingsTest {
     assertEquals(4L * 1024 * 1024, settings.maxBacklogBytes());
     assertEquals(0, settings.idleTimeoutMillis());
     assertEquals(List.of(), settings.allowedOrigins());
+    assertFalse(settings.keepSecretHeaders(), "credentials are not kept by default");
     assertEquals(CandySettings.DEFAULTS, settings);
   }
 
@@ -40,10 +42,12 @@ class CandySettingsTest {
                     "candy.ws.rate-limit-burst", "7",
                     "candy.ws.max-backlog-bytes", " 2048 ",
                     "candy.ws.idle-timeout-ms", "30000",
-                    "candy.ws.allowed-origins", "https://app.example")));
+                    "candy.ws.allowed-origins", "https://app.example",
+                    "candy.ws.keep-secret-headers", " TRUE ")));
 
     assertEquals(
-        new CandySettings(1024, 0, 250, 7, 2048, 30_000, List.of("https://app.example")), settings);
+        new CandySettings(1024, 0, 250, 7, 2048, 30_000, List.of("https://app.example"), true),
+        settings);
   }
 
   @Test
@@ -119,7 +123,7 @@ class CandySettingsTest {
                     "candy.ws.max-backlog-bytes", "1",
                     "candy.ws.idle-timeout-ms", "0")));
 
-    assertEquals(new CandySettings(1, 0, 1, 1, 1, 0, List.of()), settings);
+    assertEquals(new CandySettings(1, 0, 1, 1, 1, 0, List.of(), false), settings);
   }
 
   @ParameterizedTest
@@ -139,6 +143,17 @@ class CandySettingsTest {
         CandySettings.from(source(Map.of("candy.ws.rate-limit", "2147483647")));
 
     assertEquals(Integer.MAX_VALUE, settings.rateLimit());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"yes", "1", "on", "ture"})
+  void keepSecretHeadersIsTrueOrFalseAndAnythingElseIsNamed(String value) {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> CandySettings.from(source(Map.of("candy.ws.keep-secret-headers", value))));
+
+    assertTrue(e.getMessage().contains("candy.ws.keep-secret-headers = '" + value + "'"));
   }
 
   private static List<String> origins(String value) {

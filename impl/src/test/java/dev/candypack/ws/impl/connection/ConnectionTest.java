@@ -190,7 +190,7 @@ class ConnectionTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {1005, 1006, 999, 5000, 1004, 1015, 2999, 0, -1})
+  @ValueSource(ints = {1005, 1006, 999, 5000, 1004, 1010, 1014, 1015, 2999, 0, -1})
   void rejectsCodesThatMayNotBeSent(int code) {
     assertThrows(IllegalArgumentException.class, () -> ws.close(code, "no"));
 
@@ -199,7 +199,7 @@ class ConnectionTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {1000, 1001, 1011, 3000, 4001, 4999})
+  @ValueSource(ints = {1000, 1001, 1002, 1003, 1007, 1011, 1012, 1013, 3000, 4001, 4999})
   void acceptsCodesThatMayBeSent(int code) {
     ws.close(code, "ok");
 
@@ -289,6 +289,60 @@ class ConnectionTest {
     }
 
     assertEquals(1, statuses.size());
+  }
+
+  @Test
+  void aCloseHandlerAddedAfterTheCloseRunsAtOnceWithTheStatusTheConnectionEndedWith() {
+    Map<String, CandySocket> users = new java.util.concurrent.ConcurrentHashMap<>();
+    List<CloseStatus> statuses = new ArrayList<>();
+    ws.opened();
+    ws.closed(new CloseStatus(4100, "client left"));
+
+    // An async handler that finishes after the client left.
+    users.put(ws.id(), ws);
+    Registration registration =
+        ws.onClose(
+            status -> {
+              statuses.add(status);
+              users.remove(ws.id());
+            });
+    registration.remove();
+
+    assertEquals(List.of(new CloseStatus(4100, "client left")), statuses);
+    assertTrue(users.isEmpty(), "no leak");
+  }
+
+  @Test
+  void aLateCloseHandlerThatThrowsIsLoggedNotThrownAtItsCaller() {
+    ws.closed(new CloseStatus(CloseStatus.NORMAL, ""));
+    List<CloseStatus> after = new ArrayList<>();
+
+    ws.onClose(
+        status -> {
+          throw new IllegalStateException("late and failing");
+        });
+    ws.onClose(after::add);
+
+    assertEquals(List.of(new CloseStatus(CloseStatus.NORMAL, "")), after);
+  }
+
+  @RepeatedTest(200)
+  void aCloseHandlerAddedWhileTheConnectionClosesRunsExactlyOnce() throws InterruptedException {
+    java.util.concurrent.atomic.AtomicInteger runs =
+        new java.util.concurrent.atomic.AtomicInteger();
+    CountDownLatch start = new CountDownLatch(1);
+    Thread closer =
+        new Thread(
+            () -> {
+              awaitOrFail(start);
+              ws.closed(new CloseStatus(CloseStatus.ABNORMAL, ""));
+            });
+    closer.start();
+    start.countDown();
+    ws.onClose(status -> runs.incrementAndGet());
+    closer.join();
+
+    assertEquals(1, runs.get());
   }
 
   @Test

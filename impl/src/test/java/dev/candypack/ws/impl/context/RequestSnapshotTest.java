@@ -2,6 +2,7 @@ package dev.candypack.ws.impl.context;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.security.Principal;
@@ -98,5 +99,58 @@ class RequestSnapshotTest {
         Optional.of(ann), RequestSnapshot.of("/", Map.of(), null, Map.of(), ann).userPrincipal());
     assertEquals(
         Optional.empty(), RequestSnapshot.of("/", Map.of(), null, Map.of(), null).userPrincipal());
+  }
+
+  @Test
+  void withoutSecretsDropsCredentialsAndTokenEntriesAndKeepsTheRest() {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    headers.put("cookie", List.of("JSESSIONID=abc"));
+    headers.put("AUTHORIZATION", List.of("Bearer t0ken"));
+    headers.put("Proxy-Authorization", List.of("Basic cHJveHk="));
+    headers.put(
+        "Sec-WebSocket-Protocol", List.of("candy-ws, candy-token-s3cret", "chat.v1", "candy-ws"));
+    headers.put("X-Candy-Test", List.of("kept"));
+    Principal ann = () -> "ann";
+    RequestSnapshot full = RequestSnapshot.of("/p", Map.of("a", "1"), "q=2", headers, ann);
+
+    RequestSnapshot redacted = full.withoutSecrets();
+
+    assertEquals(
+        List.of("Sec-WebSocket-Protocol", "X-Candy-Test"),
+        List.copyOf(redacted.headers().keySet()));
+    assertNull(redacted.header("Cookie"));
+    assertNull(redacted.header("authorization"));
+    assertNull(redacted.header("proxy-authorization"));
+    assertEquals(
+        List.of("candy-ws", "chat.v1", "candy-ws"),
+        redacted.headers().get("sec-websocket-protocol"));
+    assertEquals("kept", redacted.header("x-candy-test"));
+    assertEquals(Map.of("a", "1", "q", "2"), redacted.params());
+    assertEquals("/p", redacted.path());
+    assertEquals(Optional.of(ann), redacted.userPrincipal());
+    assertThrows(UnsupportedOperationException.class, () -> redacted.headers().put("x", List.of()));
+    assertEquals("Bearer t0ken", full.header("authorization"), "the original is unchanged");
+  }
+
+  @Test
+  void aProtocolHeaderOfTokensOnlyGoesAway() {
+    RequestSnapshot request =
+        RequestSnapshot.of(
+            "/",
+            Map.of(),
+            null,
+            Map.of("Sec-WebSocket-Protocol", List.of("candy-token-a", " candy-token-b ,")),
+            null);
+
+    assertEquals(Map.of(), request.withoutSecrets().headers());
+  }
+
+  @Test
+  void aRequestWithoutSecretsIsItsOwnRedaction() {
+    RequestSnapshot request =
+        RequestSnapshot.of(
+            "/", Map.of(), null, Map.of("Sec-WebSocket-Protocol", List.of("a,b")), null);
+
+    assertSame(request, request.withoutSecrets());
   }
 }

@@ -71,7 +71,7 @@ class FanoutTest {
   }
 
   private void start() {
-    assertTrue(fanout.start(relay, "/app", key -> Optional.of("value of " + key)));
+    assertTrue(fanout.start(relay, "/app", key -> Optional.of("value of " + key), 64));
   }
 
   @Test
@@ -166,9 +166,38 @@ class FanoutTest {
   }
 
   @Test
+  void payloadsUpToTheCapAreRelayedAndLargerOnesStayOnThisNode() {
+    start(); // a cap of 64 bytes
+    registry.join("r", a);
+    String fits = "\"" + "x".repeat(62) + "\""; // 64 bytes as JSON
+    String over = "\"" + "é".repeat(32) + "\""; // 34 characters, 66 bytes in UTF-8
+
+    fanout.toRoom("r", new OutboundMessage.Text(fits));
+    fanout.toRoom("r", new OutboundMessage.Text(over));
+    fanout.broadcast(codec.binary(new byte[65]), null);
+
+    assertEquals(3, a.delivered.size(), "every one reaches this node's sockets");
+    assertEquals(List.of(RelayMessage.toRoom(fanout.nodeId(), "r", fits)), relay.published);
+    assertEquals(64, relay.node.maxPayloadBytes());
+  }
+
+  @Test
+  void payloadsOverTheCapFromOtherNodesAreDropped() {
+    start();
+    registry.join("r", a);
+
+    relay.node.deliver(RelayMessage.toRoom("elsewhere", "r", "é".repeat(33))); // 66 bytes
+    relay.node.deliver(RelayMessage.broadcast("elsewhere", new byte[65]));
+    relay.node.deliver(RelayMessage.broadcast("elsewhere", new byte[64]));
+
+    assertEquals(1, a.delivered.size());
+    assertEquals(64, a.delivered.get(0).size());
+  }
+
+  @Test
   void aRelayThatIsOffIsNeverCalledAgain() {
     relay.on = false;
-    assertFalse(fanout.start(relay, "/app", key -> Optional.empty()));
+    assertFalse(fanout.start(relay, "/app", key -> Optional.empty(), 64));
     registry.join("r", a);
     fanout.toRoom("r", codec.encode("local"));
     assertTrue(relay.published.isEmpty());
@@ -194,7 +223,7 @@ class FanoutTest {
             throw new IllegalStateException("grid down");
           }
         };
-    assertTrue(fanout.start(failing, "/app", key -> Optional.empty()));
+    assertTrue(fanout.start(failing, "/app", key -> Optional.empty(), 64));
     registry.join("r", a);
     fanout.toRoom("r", codec.encode("still local"));
     assertEquals(1, a.delivered.size());

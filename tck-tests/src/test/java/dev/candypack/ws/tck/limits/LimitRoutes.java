@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -81,6 +82,19 @@ public class LimitRoutes {
           ws.join(m.text());
           ws.to(m.text()).send("joined:" + m.text().length());
         });
+  }
+
+  /** Reports the credentials its handler sees: this WAR keeps them. */
+  @CandyRoute("/headers")
+  void headers(CandySocket ws, Candy candy) {
+    ws.send(
+        Map.of(
+            "authorization", String.valueOf(candy.request().header("authorization")),
+            "cookie", String.valueOf(candy.request().header("cookie")),
+            "protocol",
+                String.join(
+                    ", ",
+                    candy.request().headers().getOrDefault("sec-websocket-protocol", List.of()))));
   }
 
   /** Joins the room {@code flood}. */

@@ -125,6 +125,28 @@ public class TestRoutes {
             "clients", candy.server().clientCount()));
   }
 
+  /** Reports the handshake headers its handler sees; the guard needs the credentials. */
+  @CandyRoute(value = "/headers", guards = CredentialsGuard.class)
+  void headers(CandySocket ws, Candy candy) {
+    ws.send(headersSeen(candy));
+  }
+
+  /** The headers a handler sees: their names, in lower case, and the ones that carry secrets. */
+  private static Map<String, Object> headersSeen(Candy candy) {
+    return json(
+        "names",
+        candy.request().headers().keySet().stream().map(String::toLowerCase).sorted().toList(),
+        "authorization",
+        candy.request().header("authorization"),
+        "cookie",
+        candy.request().header("cookie"),
+        "protocol",
+        String.join(
+            ", ", candy.request().headers().getOrDefault("sec-websocket-protocol", List.of())),
+        "test",
+        candy.request().header("x-candy-test"));
+  }
+
   /** On the first message: answers "bye", then closes with the code and reason of the path. */
   @CandyRoute("/close/{code}/{reason}")
   void close(CandySocket ws, Candy candy) {

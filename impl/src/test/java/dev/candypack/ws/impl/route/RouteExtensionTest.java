@@ -1,0 +1,46 @@
+package dev.candypack.ws.impl.route;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.candypack.ws.CandyHandler;
+import dev.candypack.ws.CandyRoute;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import org.jboss.weld.environment.se.Weld;
+import org.junit.jupiter.api.Test;
+
+/** Route discovery on real CDI (Weld SE). */
+class RouteExtensionTest {
+
+  /** A route declared by a producer field. */
+  @ApplicationScoped
+  public static class FieldRoutes {
+    @Produces
+    @CandyRoute("/field")
+    CandyHandler fieldRoute = (ws, candy) -> ws.send("never served");
+  }
+
+  @Test
+  void aProducerFieldFailsTheDeploymentNamingTheClassAndField() {
+    Weld weld =
+        new Weld()
+            .disableDiscovery()
+            .addExtension(new RouteExtension())
+            .addBeanClasses(FieldRoutes.class);
+
+    RuntimeException failure = assertThrows(RuntimeException.class, weld::initialize);
+
+    String message = messages(failure);
+    assertTrue(message.contains(FieldRoutes.class.getName() + ".fieldRoute"), message);
+    assertTrue(message.contains("a @CandyRoute producer field is not a route"), message);
+  }
+
+  private static String messages(Throwable failure) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      text.append(t).append('\n');
+    }
+    return text.toString();
+  }
+}
