@@ -41,9 +41,9 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p><b>Options.</b> The other attributes secure and limit the route; each overrides the
- * application's configuration (see the README for the {@code candy.ws.*} keys). {@code
- * jakarta.annotation.security.RolesAllowed} on the method restricts the route to users in those
- * roles.
+ * application's configuration (the README's configuration table lists the {@code candy.ws.*} keys).
+ * {@code jakarta.annotation.security.RolesAllowed} on the method restricts the route to users in
+ * those roles.
  *
  * <pre>{@code
  * @RolesAllowed("admin")

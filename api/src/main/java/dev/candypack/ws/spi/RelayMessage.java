@@ -26,6 +26,11 @@ public record RelayMessage(Kind kind, String room, String text, byte[] bytes, St
   /**
    * Checks that the message is whole.
    *
+   * @param kind where it goes
+   * @param room the room, for a room message only
+   * @param text the text frame, or {@code null}
+   * @param bytes the binary frame, or {@code null}
+   * @param origin the publishing node's id
    * @throws NullPointerException when the kind or origin is missing, a room message has no room, or
    *     there is no payload
    * @throws IllegalArgumentException when it carries both text and bytes, or a broadcast has a room

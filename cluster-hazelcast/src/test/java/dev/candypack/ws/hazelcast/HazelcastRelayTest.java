@@ -119,16 +119,7 @@ class HazelcastRelayTest {
     two = new StubNode(settings(member(dir, "two.xml", cluster, port2, members)));
     first = start(one);
     second = start(two);
-    clientConfig = dir.resolve("client.xml");
-    Files.writeString(
-        clientConfig,
-        """
-        <hazelcast-client xmlns="http://www.hazelcast.com/schema/client-config">
-          <cluster-name>%s</cluster-name>
-          <network><cluster-members><address>127.0.0.1:%d</address></cluster-members></network>
-        </hazelcast-client>
-        """
-            .formatted(cluster, port1));
+    clientConfig = client(dir, cluster, port1);
     three =
         new StubNode(
             Map.of(
@@ -180,7 +171,7 @@ class HazelcastRelayTest {
     RELAYS.forEach(HazelcastRelay::stop);
   }
 
-  private static Map<String, String> settings(Path memberConfig) {
+  static Map<String, String> settings(Path memberConfig) {
     return Map.of(
         HazelcastRelay.SWITCH,
         "hazelcast",
@@ -192,7 +183,7 @@ class HazelcastRelayTest {
         SECRET);
   }
 
-  private static Path member(Path dir, String name, String cluster, int port, String members)
+  static Path member(Path dir, String name, String cluster, int port, String members)
       throws Exception {
     Path file = dir.resolve(name);
     Files.writeString(
@@ -225,13 +216,28 @@ class HazelcastRelayTest {
     return relay;
   }
 
-  private static int freePort() throws Exception {
+  /** A Hazelcast client config that joins the cluster through the member at the port. */
+  static Path client(Path dir, String cluster, int port) throws Exception {
+    Path file = dir.resolve("client.xml");
+    Files.writeString(
+        file,
+        """
+        <hazelcast-client xmlns="http://www.hazelcast.com/schema/client-config">
+          <cluster-name>%s</cluster-name>
+          <network><cluster-members><address>127.0.0.1:%d</address></cluster-members></network>
+        </hazelcast-client>
+        """
+            .formatted(cluster, port));
+    return file;
+  }
+
+  static int freePort() throws Exception {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
   }
 
-  private static void await(BooleanSupplier condition, String what) {
+  static void await(BooleanSupplier condition, String what) {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

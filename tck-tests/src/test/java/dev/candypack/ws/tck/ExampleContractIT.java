@@ -3,16 +3,19 @@ package dev.candypack.ws.tck;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.candypack.ws.test.CandyApp;
+import dev.candypack.ws.test.CandyClose;
+import dev.candypack.ws.test.CandyHandshakeException;
+import dev.candypack.ws.test.CandyTestClient;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocketHandshakeException;
-import java.util.concurrent.ExecutionException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -23,8 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The example WAR's route contract ({@code design.md}), checked with the JDK's own WebSocket client
- * against the WAR exactly as the build produces it, at context root {@code /}.
+ * The example WAR's route contract ({@code design.md}), checked with the test kit's client (the
+ * JDK's own WebSocket client) against the WAR exactly as the build produces it, at context root
+ * {@code /}.
  */
 @ExtendWith(ArquillianExtension.class)
 class ExampleContractIT {
@@ -39,16 +43,16 @@ class ExampleContractIT {
   }
 
   @ArquillianResource URL url;
-  Server server;
+  CandyApp app;
 
   @BeforeEach
-  void server() {
-    server = new Server(url);
+  void app() {
+    app = new Server(url).app();
   }
 
   @Test
   void chatWelcomesAndEchoesParsedMessages() throws Exception {
-    try (JdkClient chat = JdkClient.connect(server.ws("chat"))) {
+    try (CandyTestClient chat = app.connect("chat")) {
       assertEquals("{\"type\":\"welcome\",\"message\":\"Connected!\"}", chat.next());
       chat.send("{\"n\":1}");
       assertEquals("{\"type\":\"echo\",\"data\":{\"n\":1}}", chat.next());
@@ -59,9 +63,9 @@ class ExampleContractIT {
 
   @Test
   void gameRelaysToItsRoomSenderIncluded() throws Exception {
-    try (JdkClient a = JdkClient.connect(server.ws("game?room=r1"));
-        JdkClient b = JdkClient.connect(server.ws("game?room=r1"));
-        JdkClient lobby = JdkClient.connect(server.ws("game"))) {
+    try (CandyTestClient a = app.connect("game?room=r1");
+        CandyTestClient b = app.connect("game?room=r1");
+        CandyTestClient lobby = app.connect("game")) {
       lobby.send("{\"message\":\"in the lobby\"}");
       assertEquals("in the lobby", lobby.nextJson().getString("message"));
       // A member's own message comes back once its handler has joined it to r1.
@@ -74,12 +78,12 @@ class ExampleContractIT {
       a.send("{\"message\":\"gg\"}");
       assertEquals("gg", chat(b));
       assertEquals("gg", chat(a));
-      assertTrue(a.texts.isEmpty() && b.texts.isEmpty(), "room r1 never saw the lobby");
+      assertTrue(!a.hasNext() && !b.hasNext(), "room r1 never saw the lobby");
     }
   }
 
   /** The text of a game member's next chat message. */
-  private static String chat(JdkClient member) throws Exception {
+  private static String chat(CandyTestClient member) throws Exception {
     JsonObject received = member.nextJson();
     assertEquals("chat", received.getString("type"));
     return received.getString("message");
@@ -87,15 +91,15 @@ class ExampleContractIT {
 
   @Test
   void roomWithUrlParametersJoinsAndRelays() throws Exception {
-    try (JdkClient ann = JdkClient.connect(server.ws("room/tea%20room/user/ann"));
-        JdkClient bob = JdkClient.connect(server.ws("room/tea%20room/user/b%C3%B6b"))) {
+    try (CandyTestClient ann = app.connect("room/tea%20room/user/ann");
+        CandyTestClient bob = app.connect("room/tea%20room/user/b%C3%B6b")) {
       JsonObject joined = ann.nextJson();
       assertEquals("joined", joined.getString("type"));
       assertEquals("tea room", joined.getString("roomId"));
       assertEquals("ann", joined.getString("userId"));
       assertEquals("böb", bob.nextJson().getString("userId"));
       bob.send("{\"text\":\"hello\"}");
-      for (JdkClient member : new JdkClient[] {ann, bob}) {
+      for (CandyTestClient member : new CandyTestClient[] {ann, bob}) {
         JsonObject message = member.nextJson();
         assertEquals("message", message.getString("type"));
         assertEquals("böb", message.getString("userId"));
@@ -107,8 +111,8 @@ class ExampleContractIT {
 
   @Test
   void broadcastAnnouncesToEveryOtherSocket() throws Exception {
-    try (JdkClient sender = JdkClient.connect(server.ws("broadcast"));
-        JdkClient listener = JdkClient.connect(server.ws("chat"))) {
+    try (CandyTestClient sender = app.connect("broadcast");
+        CandyTestClient listener = app.connect("chat")) {
       listener.next(); // welcome
       long before = System.currentTimeMillis();
       sender.send("{\"type\":\"broadcast\",\"message\":\"hear ye\"}");
@@ -118,52 +122,41 @@ class ExampleContractIT {
       assertTrue(announcement.getJsonNumber("timestamp").longValue() >= before - 60_000);
       sender.send("{\"type\":\"broadcast\",\"message\":\"again\"}");
       assertEquals("again", listener.nextJson().getString("message"));
-      assertTrue(sender.texts.isEmpty(), "the sender gets nothing");
+      assertFalse(sender.hasNext(), "the sender gets nothing");
     }
   }
 
   @Test
   void secureNeedsAUser() throws Exception {
-    try (JdkClient anonymous = JdkClient.connect(server.ws("secure"))) {
+    try (CandyTestClient anonymous = app.connect("secure")) {
       assertEquals("{\"error\":\"Unauthorized\"}", anonymous.next());
-      assertEquals(new JdkClient.Close(4001, "Unauthorized"), anonymous.awaitClose());
+      assertEquals(new CandyClose(4001, "Unauthorized"), anonymous.awaitClose());
     }
-    try (JdkClient alice = JdkClient.connect(server.ws("secure"), "alice:secret")) {
+    try (CandyTestClient alice = app.client("secure").basicAuth("alice", "secret").connect()) {
       assertEquals("{\"type\":\"welcome\",\"user\":\"alice\"}", alice.next());
     }
-    try (JdkClient wrong = JdkClient.connect(server.ws("secure"), "alice:wrong")) {
+    try (CandyTestClient wrong = app.client("secure").basicAuth("alice", "wrong").connect()) {
       assertEquals(4001, wrong.awaitClose().code());
-    } catch (ExecutionException refused) {
-      assertTrue(refused.getCause() instanceof WebSocketHandshakeException, refused.toString());
-      assertEquals(
-          401, ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
+    } catch (CandyHandshakeException refused) {
+      assertEquals(401, refused.status());
     }
   }
 
   @Test
   void notificationsReachTheUsersSocketsFromHttp() throws Exception {
-    try (JdkClient anonymous = JdkClient.connect(server.ws("notifications"))) {
+    try (CandyTestClient anonymous = app.connect("notifications")) {
       assertEquals(4001, anonymous.awaitClose().code());
     }
-    try (JdkClient bob = JdkClient.connect(server.ws("notifications"), "bob:secret");
-        JdkClient alice = JdkClient.connect(server.ws("notifications"), "alice:secret")) {
+    try (CandyTestClient bob = app.client("notifications").basicAuth("bob", "secret").connect();
+        CandyTestClient alice =
+            app.client("notifications").basicAuth("alice", "secret").connect()) {
       assertEquals("connected", bob.nextJson().getString("type"));
       assertEquals("connected", alice.nextJson().getString("type"));
-      HttpResponse<String> response =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(server.http("api/notify/bob"))
-                      .header("Content-Type", "application/json")
-                      .POST(
-                          HttpRequest.BodyPublishers.ofString(
-                              "{\"message\":\"your build is green\"}"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-      assertEquals(2, response.statusCode() / 100, response.body());
+      app.session().postJson("api/notify/bob", "{\"message\":\"your build is green\"}");
       JsonObject notification = bob.nextJson();
       assertEquals("notification", notification.getString("type"));
       assertEquals("your build is green", notification.getString("message"));
-      assertTrue(alice.texts.isEmpty(), "only bob's sockets are notified");
+      assertFalse(alice.hasNext(), "only bob's sockets are notified");
     }
   }
 
@@ -173,7 +166,7 @@ class ExampleContractIT {
     for (int i = 0; i < payload.length; i++) {
       payload[i] = (byte) i;
     }
-    try (JdkClient client = JdkClient.connect(server.ws("binary"))) {
+    try (CandyTestClient client = app.connect("binary")) {
       client.sendBinary(payload);
       assertArrayEquals(payload, client.nextBinary());
     }
@@ -181,12 +174,9 @@ class ExampleContractIT {
 
   @Test
   void anyOtherPathIsRefusedWith404() throws Exception {
-    ExecutionException refused =
-        org.junit.jupiter.api.Assertions.assertThrows(
-            ExecutionException.class, () -> JdkClient.connect(server.ws("no/such/route")));
-    assertTrue(refused.getCause() instanceof WebSocketHandshakeException, refused.toString());
-    assertEquals(
-        404, ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
+    CandyHandshakeException refused =
+        assertThrows(CandyHandshakeException.class, () -> app.connect("no/such/route"));
+    assertEquals(404, refused.status());
   }
 
   @Test
@@ -194,8 +184,7 @@ class ExampleContractIT {
     HttpResponse<String> page =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(server.http("")).build(),
-                HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(app.http("")).build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(200, page.statusCode());
     assertTrue(page.body().contains("id=\"messages\""));
     assertFalse(page.body().isEmpty());

@@ -92,8 +92,7 @@ final class RawSocket implements AutoCloseable {
   }
 
   /**
-   * Reads the server's frames until its close frame, answering pings as a client must (a server may
-   * ping before it closes) and skipping the rest.
+   * Reads the server's frames, skipping all others, until its close frame.
    *
    * @return the close code, or -1 when the connection ended without one
    * @throws java.net.SocketTimeoutException when nothing comes for {@code timeoutMillis}
@@ -115,8 +114,8 @@ final class RawSocket implements AutoCloseable {
       if ((first & 0x0F) == 0x8) {
         return payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
       }
-      if ((first & 0x0F) == 0x9) {
-        sendFrame(0xA, payload);
+      if ((first & 0x0F) == 0x9 && payload.length < 126) {
+        sendFrame(0xA, payload); // answered, as every client does
       }
     }
   }

@@ -1,10 +1,13 @@
 package dev.candypack.ws.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.candypack.ws.tck.routes.TestRoutes;
+import dev.candypack.ws.test.CandyApp;
+import dev.candypack.ws.test.CandyTestClient;
+import dev.candypack.ws.test.CandyWar;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -21,34 +23,37 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Rooms, broadcasts and the server-wide view, with many real clients. */
+/**
+ * Rooms, broadcasts and the server-wide view, with many real clients: the test kit's, and its probe
+ * for the server's view of the rooms.
+ */
 @ExtendWith(ArquillianExtension.class)
 class RoomsIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Server.war("rooms").addPackage(TestRoutes.class.getPackage());
+    return CandyWar.addProbe(Server.war("rooms").addPackage(TestRoutes.class.getPackage()));
   }
 
   @ArquillianResource URL url;
-  Server server;
+  CandyApp app;
 
   @BeforeEach
-  void server() {
-    server = new Server(url);
+  void app() {
+    app = new Server(url).app();
   }
 
   /** Joins a room and waits until the server counts the member, so that sends find it. */
-  private void join(WsClient client, String room, int expectedMembers) throws Exception {
-    client.send("{\"op\":\"join\",\"room\":\"" + room + "\"}");
-    server.awaitStats("room=" + room, s -> s.getInt("members") >= expectedMembers);
+  private void join(CandyTestClient client, String room, int expectedMembers) throws Exception {
+    client.sendJson(Map.of("op", "join", "room", room));
+    app.awaitRoomSize(room, expectedMembers);
   }
 
   @Test
   void toRoomReachesEveryMemberSenderIncludedAndNoOneElse() throws Exception {
-    try (WsClient a = WsClient.connect(server.ws("cmd"));
-        WsClient b = WsClient.connect(server.ws("cmd"));
-        WsClient outsider = WsClient.connect(server.ws("cmd"))) {
+    try (CandyTestClient a = app.connect("cmd");
+        CandyTestClient b = app.connect("cmd");
+        CandyTestClient outsider = app.connect("cmd")) {
       join(a, "red", 1);
       join(b, "red", 2);
       join(outsider, "blue", 1);
@@ -57,13 +62,13 @@ class RoomsIT {
       assertEquals("hello red", b.nextJson().getString("text"));
       outsider.send("{\"op\":\"to\",\"room\":\"blue\",\"msg\":\"only blue\"}");
       assertEquals("only blue", outsider.next(), "strings are sent as-is");
-      assertTrue(a.texts.isEmpty() && b.texts.isEmpty(), "rooms are isolated");
+      assertTrue(!a.hasNext() && !b.hasNext(), "rooms are isolated");
     }
   }
 
   @Test
   void roomsCanBeListedAndLeftAndBinaryGoesToTheRoomToo() throws Exception {
-    try (WsClient a = WsClient.connect(server.ws("cmd"))) {
+    try (CandyTestClient a = app.connect("cmd")) {
       join(a, "one", 1);
       join(a, "two", 1);
       a.send("{\"op\":\"rooms\"}");
@@ -76,7 +81,7 @@ class RoomsIT {
       a.send("{\"op\":\"to-binary\",\"room\":\"one\",\"msg\":\"bytes\"}");
       assertEquals("bytes", new String(a.nextBinary(), StandardCharsets.UTF_8));
       a.send("{\"op\":\"leave\",\"room\":\"one\"}");
-      server.awaitStats("room=one", s -> s.getInt("members") == 0);
+      app.awaitRoomSize("one", 0);
       a.send("{\"op\":\"to\",\"room\":\"one\",\"msg\":\"nobody hears\"}");
       a.send("{\"op\":\"rooms\"}");
       assertEquals(1, a.nextJson().getJsonArray("rooms").size(), "only the room message is lost");
@@ -85,9 +90,9 @@ class RoomsIT {
 
   @Test
   void broadcastReachesEveryOtherSocketOfTheApplicationButNotTheSender() throws Exception {
-    try (WsClient sender = WsClient.connect(server.ws("cmd"));
-        WsClient other = WsClient.connect(server.ws("cmd"));
-        WsClient onAnotherRoute = WsClient.connect(server.ws("echo"))) {
+    try (CandyTestClient sender = app.connect("cmd");
+        CandyTestClient other = app.connect("cmd");
+        CandyTestClient onAnotherRoute = app.connect("echo")) {
       // A round trip each: the handlers have run, so the broadcast reaches them.
       other.send("{\"op\":\"id\"}");
       assertTrue(other.nextJson().containsKey("id"));
@@ -103,55 +108,53 @@ class RoomsIT {
 
   @Test
   void theInjectableServerSendsToRoomsAndToEveryoneFromOutsideARoute() throws Exception {
-    try (WsClient a = WsClient.connect(server.ws("cmd"));
-        WsClient b = WsClient.connect(server.ws("cmd"))) {
+    try (CandyTestClient a = app.connect("cmd");
+        CandyTestClient b = app.connect("cmd")) {
       b.send("{\"op\":\"id\"}"); // b's handler has run: a broadcast now reaches it
       assertTrue(b.nextJson().containsKey("id"));
       join(a, "ops", 1);
-      server.post("room=ops&msg=deploying");
+      app.toRoom("ops", "{\"server\":\"deploying\"}");
       assertEquals("deploying", a.nextJson().getString("server"));
-      server.post("msg=everyone");
+      app.broadcast("{\"server\":\"everyone\"}");
       assertEquals("everyone", a.nextJson().getString("server"));
       assertEquals("everyone", b.nextJson().getString("server"));
-      assertTrue(b.texts.isEmpty(), "b is not in the room");
+      assertFalse(b.hasNext(), "b is not in the room");
     }
   }
 
   @Test
   void abruptDisconnectsLeaveNoMembershipBehind() throws Exception {
-    int baseline = server.stats("").getInt("clients");
+    int baseline = app.clientCount();
     List<RawSocket> sockets = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      RawSocket socket = RawSocket.connect(server.ws("cmd"));
+      RawSocket socket = RawSocket.connect(app.ws("cmd"));
       socket.sendText("{\"op\":\"join\",\"room\":\"vanishing\"}");
       sockets.add(socket);
     }
-    server.awaitStats("room=vanishing", s -> s.getInt("members") == 20);
+    app.awaitRoomSize("vanishing", 20);
     for (RawSocket socket : sockets) {
       socket.vanish();
     }
-    JsonObject after =
-        server.awaitStats(
-            "room=vanishing", s -> s.getInt("members") == 0 && s.getInt("clients") == baseline);
-    assertEquals(0, after.getInt("members"));
+    app.awaitClientCount(baseline);
+    assertEquals(0, app.roomSize("vanishing"));
   }
 
   @Test
   void fiftyClientsTimesTwentyMessagesArriveCompleteAndInPerSenderOrder() throws Exception {
     int clients = 50;
     int messages = 20;
-    List<WsClient> members = new ArrayList<>();
+    List<CandyTestClient> members = new ArrayList<>();
     try {
       for (int i = 0; i < clients; i++) {
-        members.add(WsClient.connect(server.ws("cmd")));
+        members.add(app.connect("cmd"));
       }
-      for (WsClient member : members) {
+      for (CandyTestClient member : members) {
         member.send("{\"op\":\"join\",\"room\":\"crowd\"}");
       }
-      server.awaitStats("room=crowd", s -> s.getInt("members") == clients);
+      app.awaitRoomSize("crowd", clients);
       List<Thread> senders = new ArrayList<>();
       for (int c = 0; c < clients; c++) {
-        WsClient member = members.get(c);
+        CandyTestClient member = members.get(c);
         int sender = c;
         Thread thread =
             new Thread(
@@ -173,9 +176,9 @@ class RoomsIT {
         senders.add(thread);
       }
       for (Thread thread : senders) {
-        thread.join(TimeUnit.SECONDS.toMillis(WsClient.TIMEOUT_SECONDS));
+        thread.join(app.timeout().toMillis());
       }
-      for (WsClient member : members) {
+      for (CandyTestClient member : members) {
         Map<Integer, Integer> nextSeq = new HashMap<>();
         for (int i = 0; i < clients * messages; i++) {
           JsonObject message = member.nextJson();
@@ -186,10 +189,10 @@ class RoomsIT {
         }
         assertEquals(clients, nextSeq.size());
         nextSeq.values().forEach(count -> assertEquals(messages, count));
-        assertNull(member.texts.poll(), "nothing more than sent");
+        assertFalse(member.hasNext(), "nothing more than sent");
       }
     } finally {
-      for (WsClient member : members) {
+      for (CandyTestClient member : members) {
         member.close();
       }
     }

@@ -3,8 +3,9 @@ package dev.candypack.ws.tck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.candypack.ws.test.CandyApp;
+import dev.candypack.ws.test.CandyWar;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -13,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** The server under test: its addresses, its state over HTTP, and the test WARs. */
@@ -74,10 +74,13 @@ final class Server {
     return fail("the server's state never met the condition; last seen: " + last);
   }
 
+  /** The deployment as the test kit sees it, with the TCK's patient timeout. */
+  CandyApp app() {
+    return CandyApp.at(http).withTimeout(Duration.ofSeconds(WsClient.TIMEOUT_SECONDS));
+  }
+
   /** A test WAR with candy-ws in {@code WEB-INF/lib}, as a user would package it. */
   static WebArchive war(String name) {
-    File libs = new File(System.getProperty("candy.libs", "target/candy-libs"));
-    return ShrinkWrap.create(WebArchive.class, name + ".war")
-        .addAsLibraries(new File(libs, "candy-ws-api.jar"), new File(libs, "candy-ws-impl.jar"));
+    return CandyWar.create(name);
   }
 }

@@ -73,7 +73,7 @@ final class OutboundQueue {
     closer.execute(
         () -> {
           try {
-            transport.close(code, reason);
+            transport.closeNow(code, reason);
           } catch (Exception e) {
             LOG.log(Level.FINE, "close after an overflow failed", e);
           }

@@ -40,4 +40,15 @@ public interface Transport {
    * @throws Exception when the transport fails
    */
   void close(int code, String reason) throws Exception;
+
+  /**
+   * Sends a close frame and closes the connection at once, from the calling thread, even where
+   * {@link #close} waits for the connection's own I/O thread: for a peer that no longer reads, and
+   * so would never answer what such a close waits for.
+   *
+   * @param code the close code
+   * @param reason the reason, at most 123 bytes in UTF-8
+   * @throws Exception when the transport fails
+   */
+  void closeNow(int code, String reason) throws Exception;
 }

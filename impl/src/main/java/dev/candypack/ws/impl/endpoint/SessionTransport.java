@@ -103,6 +103,11 @@ final class SessionTransport implements Transport {
     }
   }
 
+  @Override
+  public void closeNow(int code, String reason) throws Exception {
+    session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+  }
+
   /**
    * A pong arrived, on the thread that reads the connection.
    *

@@ -629,7 +629,7 @@ class ConnectionTest {
 
     ws.to("r").send("x"); // one byte too many for the slow one
 
-    assertEquals(List.of("01234", "close 1013 Client too slow"), never.frames());
+    assertEquals(List.of("01234", "close now 1013 Client too slow"), never.frames());
     assertEquals(ReadyState.CLOSING, slow.state());
     assertEquals(Set.of(ws), registry.members("r"));
     assertEquals(Set.of("ws"), registry.clients().keySet());
@@ -639,7 +639,7 @@ class ConnectionTest {
     ws.to("r").send("y");
     ws.broadcast("z");
     slow.send("dropped");
-    assertEquals(List.of("01234", "close 1013 Client too slow"), never.frames());
+    assertEquals(List.of("01234", "close now 1013 Client too slow"), never.frames());
     assertEquals(List.of("x", "y"), transport.frames());
 
     slow.closed(new CloseStatus(CloseStatus.TRY_AGAIN_LATER, "Client too slow"));
@@ -675,7 +675,7 @@ class ConnectionTest {
     assertEquals(List.of("0123"), never.frames());
 
     tasks.forEach(Runnable::run);
-    assertEquals(List.of("0123", "close 1013 Client too slow"), never.frames());
+    assertEquals(List.of("0123", "close now 1013 Client too slow"), never.frames());
   }
 
   /**

@@ -242,7 +242,7 @@ class OutboundQueueTest {
     assertEquals(List.of("a"), transport.frames());
 
     tasks.forEach(Runnable::run);
-    assertEquals(List.of("a", "close 1013 Client too slow"), transport.frames());
+    assertEquals(List.of("a", "close now 1013 Client too slow"), transport.frames());
   }
 
   @Test
@@ -272,7 +272,10 @@ class OutboundQueueTest {
           public void ping() {}
 
           @Override
-          public void close(int code, String reason) throws IOException {
+          public void close(int code, String reason) {}
+
+          @Override
+          public void closeNow(int code, String reason) throws IOException {
             closes.add(code + " " + reason);
             throw new IOException("already gone");
           }

@@ -107,6 +107,12 @@ final class StubTransport implements Transport {
     inFlight.decrementAndGet();
   }
 
+  @Override
+  public void closeNow(int code, String reason) {
+    begin("close now " + code + " " + reason);
+    inFlight.decrementAndGet();
+  }
+
   private void send(String frame, Consumer<Throwable> done) {
     begin(frame);
     if (frame.startsWith("throw")) {

@@ -33,4 +33,7 @@ final class InlineTransport implements Transport {
 
   @Override
   public void close(int code, String reason) {}
+
+  @Override
+  public void closeNow(int code, String reason) {}
 }
