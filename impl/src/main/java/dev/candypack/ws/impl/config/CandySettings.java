@@ -17,6 +17,17 @@ import java.util.function.Function;
  *     for the container's default
  * @param allowedOrigins {@code candy.ws.allowed-origins}: browser origins allowed besides the
  *     server's own, comma-separated; {@code *} allows any
+ * @param pingIntervalMillis {@code candy.ws.ping-interval-ms}: how often every connection is
+ *     pinged; a peer that has not answered the previous ping by the next one is ended. 0 for no
+ *     pings
+ * @param maxBacklogMessages {@code candy.ws.max-backlog-messages}: how many messages may wait to be
+ *     sent to one connection (or, while its route's handler runs, wait to be handled)
+ * @param openTimeoutMillis {@code candy.ws.open-timeout-ms}: how long an asynchronous route handler
+ *     may take before its connection is closed with 1011; 0 for no limit
+ * @param maxRoomName {@code candy.ws.max-room-name}: the longest room name a connection may join,
+ *     in characters
+ * @param maxRoomsPerConnection {@code candy.ws.max-rooms-per-connection}: how many rooms one
+ *     connection may be in at once
  */
 public record CandySettings(
     long maxMessageSize,
@@ -24,14 +35,30 @@ public record CandySettings(
     long rateWindowMillis,
     long maxBacklogBytes,
     long idleTimeoutMillis,
-    List<String> allowedOrigins) {
+    List<String> allowedOrigins,
+    long pingIntervalMillis,
+    int maxBacklogMessages,
+    long openTimeoutMillis,
+    int maxRoomName,
+    int maxRoomsPerConnection) {
 
   /** The prefix of every key. */
   public static final String PREFIX = "candy.ws.";
 
   /** CandyPack's defaults. */
   public static final CandySettings DEFAULTS =
-      new CandySettings(10L * 1024 * 1024, 50, 1000, 4L * 1024 * 1024, 0, List.of());
+      new CandySettings(
+          10L * 1024 * 1024,
+          50,
+          1000,
+          4L * 1024 * 1024,
+          0,
+          List.of(),
+          30_000,
+          1024,
+          30_000,
+          256,
+          100);
 
   /**
    * Reads the settings from a source of values, with the defaults for what it lacks.
@@ -55,7 +82,20 @@ public record CandySettings(
                         .map(String::trim)
                         .filter(origin -> !origin.isEmpty())
                         .toList())
-            .orElse(DEFAULTS.allowedOrigins));
+            .orElse(DEFAULTS.allowedOrigins),
+        number(source, "ping-interval-ms", DEFAULTS.pingIntervalMillis, 0),
+        (int)
+            number(
+                source, "max-backlog-messages", DEFAULTS.maxBacklogMessages, 1, Integer.MAX_VALUE),
+        number(source, "open-timeout-ms", DEFAULTS.openTimeoutMillis, 0),
+        (int) number(source, "max-room-name", DEFAULTS.maxRoomName, 1, Integer.MAX_VALUE),
+        (int)
+            number(
+                source,
+                "max-rooms-per-connection",
+                DEFAULTS.maxRoomsPerConnection,
+                1,
+                Integer.MAX_VALUE));
   }
 
   private static long number(

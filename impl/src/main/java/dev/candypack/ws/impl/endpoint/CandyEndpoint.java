@@ -80,7 +80,12 @@ public final class CandyEndpoint extends Endpoint {
             new SessionTransport(session),
             runtime,
             new ConnectionLimits(
-                policy.maxMessageSize(), policy.newRateLimiter(), policy.maxBacklogBytes()));
+                policy.maxMessageSize(),
+                policy.newRateLimiter(),
+                policy.maxBacklogBytes(),
+                policy.maxBacklogMessages(),
+                policy.maxRoomName(),
+                policy.maxRoomsPerConnection()));
     connection = opened;
     session.addMessageHandler(String.class, (MessageHandler.Partial<String>) opened::receivedText);
     session.addMessageHandler(
@@ -146,6 +151,7 @@ public final class CandyEndpoint extends Endpoint {
                   handlerFailed(opened, failure);
                 }
               });
+      opened.limitOpening(policy.openTimeoutMillis(), runtime::timer);
     } catch (Exception | LinkageError e) {
       handlerFailed(opened, e);
     }

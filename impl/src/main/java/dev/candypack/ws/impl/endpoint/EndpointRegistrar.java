@@ -28,8 +28,8 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * Adds one programmatic WebSocket endpoint per route when the web application starts, and closes
- * every connection with 1001 when it stops.
+ * Adds one programmatic WebSocket endpoint per route and starts the heartbeat when the web
+ * application starts, and closes every connection with 1001 when it stops.
  */
 public final class EndpointRegistrar implements ServletContextListener {
 
@@ -63,6 +63,7 @@ public final class EndpointRegistrar implements ServletContextListener {
     ClassLoader application = Thread.currentThread().getContextClassLoader();
     CandySettings settings = SettingsLoader.load(application);
     startRelay(applicationBeans, servletContext, SettingsLoader.source(application));
+    runtime.startHeartbeat(settings.pingIntervalMillis());
     for (Route route : routes) {
       RoutePolicy policy = RoutePolicy.of(route, settings, applicationBeans);
       try {
@@ -148,6 +149,7 @@ public final class EndpointRegistrar implements ServletContextListener {
           .clients()
           .values()
           .forEach(socket -> socket.close(CloseStatus.GOING_AWAY, "Server shutting down"));
+      runtime.stopTimer();
       runtime.codec().close();
     }
   }

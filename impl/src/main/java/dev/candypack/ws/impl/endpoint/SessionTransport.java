@@ -3,6 +3,7 @@ package dev.candypack.ws.impl.endpoint;
 import dev.candypack.ws.impl.connection.Transport;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
+import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 
@@ -18,8 +19,6 @@ import java.util.function.Consumer;
  * session, and {@link CandyEndpoint} restores the application's loader when a session closes.
  */
 final class SessionTransport implements Transport {
-
-  private static final ByteBuffer NO_DATA = ByteBuffer.allocate(0);
 
   /** A class loader whose service lookups find nothing quickly. */
   private static final ClassLoader SENDING = ClassLoader.getPlatformClassLoader();
@@ -55,12 +54,12 @@ final class SessionTransport implements Transport {
   }
 
   @Override
-  public void ping() throws Exception {
+  public void ping(ByteBuffer payload) throws Exception {
     Thread thread = Thread.currentThread();
     ClassLoader application = thread.getContextClassLoader();
     thread.setContextClassLoader(SENDING);
     try {
-      session.getAsyncRemote().sendPing(NO_DATA.duplicate());
+      session.getAsyncRemote().sendPing(payload);
     } finally {
       thread.setContextClassLoader(application);
     }
@@ -69,5 +68,35 @@ final class SessionTransport implements Transport {
   @Override
   public void close(int code, String reason) throws Exception {
     session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+  }
+
+  /**
+   * Closes the TCP connection at once. Undertow (WildFly) sends a close frame on {@code close} and
+   * keeps the connection open until the peer answers, which a peer that does not read never does;
+   * its session's public {@code forceClose()} closes the channel instead. Tyrus (Payara) closes the
+   * connection right after queuing the close frame, so {@code close} ends it there.
+   */
+  @Override
+  public void end() throws Exception {
+    if (!forceClose(session)) {
+      session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "No answer to ping"));
+    }
+  }
+
+  /**
+   * Calls the session's public {@code forceClose()}, if it has one.
+   *
+   * @param session the container's session
+   * @return whether it had one
+   */
+  static boolean forceClose(Object session) throws ReflectiveOperationException {
+    Method forceClose;
+    try {
+      forceClose = session.getClass().getMethod("forceClose"); // looked up each time: rarely called
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+    forceClose.invoke(session);
+    return true;
   }
 }

@@ -27,6 +27,10 @@ public final class RoutePolicy {
   private final int rateLimit;
   private final long rateWindowMillis;
   private final long maxBacklogBytes;
+  private final int maxBacklogMessages;
+  private final long openTimeoutMillis;
+  private final int maxRoomName;
+  private final int maxRoomsPerConnection;
   private final long idleTimeoutMillis;
   private final boolean authenticated;
   private final Set<String> roles;
@@ -41,6 +45,10 @@ public final class RoutePolicy {
     this.rateLimit = options.rateLimit() >= 0 ? options.rateLimit() : settings.rateLimit();
     this.rateWindowMillis = settings.rateWindowMillis();
     this.maxBacklogBytes = settings.maxBacklogBytes();
+    this.maxBacklogMessages = settings.maxBacklogMessages();
+    this.openTimeoutMillis = settings.openTimeoutMillis();
+    this.maxRoomName = settings.maxRoomName();
+    this.maxRoomsPerConnection = settings.maxRoomsPerConnection();
     this.idleTimeoutMillis = settings.idleTimeoutMillis();
     this.roles = route.rolesAllowed();
     this.authenticated = options.authenticated() || !roles.isEmpty();
@@ -132,6 +140,43 @@ public final class RoutePolicy {
    */
   public long maxBacklogBytes() {
     return maxBacklogBytes;
+  }
+
+  /**
+   * How many messages may wait to be sent to one connection (or wait for its route's handler)
+   * before it counts as too slow.
+   *
+   * @return the backlog limit in messages
+   */
+  public int maxBacklogMessages() {
+    return maxBacklogMessages;
+  }
+
+  /**
+   * The longest room name a connection may join.
+   *
+   * @return the limit in characters
+   */
+  public int maxRoomName() {
+    return maxRoomName;
+  }
+
+  /**
+   * How many rooms one connection may be in at once.
+   *
+   * @return the limit
+   */
+  public int maxRoomsPerConnection() {
+    return maxRoomsPerConnection;
+  }
+
+  /**
+   * How long an asynchronous route handler may take before its connection is closed with 1011.
+   *
+   * @return the limit in milliseconds, 0 for none
+   */
+  public long openTimeoutMillis() {
+    return openTimeoutMillis;
   }
 
   /**

@@ -24,6 +24,11 @@ class CandySettingsTest {
     assertEquals(4L * 1024 * 1024, settings.maxBacklogBytes());
     assertEquals(0, settings.idleTimeoutMillis());
     assertEquals(List.of(), settings.allowedOrigins());
+    assertEquals(30_000, settings.pingIntervalMillis());
+    assertEquals(1024, settings.maxBacklogMessages());
+    assertEquals(30_000, settings.openTimeoutMillis());
+    assertEquals(256, settings.maxRoomName());
+    assertEquals(100, settings.maxRoomsPerConnection());
     assertEquals(CandySettings.DEFAULTS, settings);
   }
 
@@ -32,16 +37,23 @@ class CandySettingsTest {
     CandySettings settings =
         CandySettings.from(
             source(
-                Map.of(
-                    "candy.ws.max-message-size", "1024",
-                    "candy.ws.rate-limit", "0",
-                    "candy.ws.rate-limit-window-ms", "250",
-                    "candy.ws.max-backlog-bytes", " 2048 ",
-                    "candy.ws.idle-timeout-ms", "30000",
-                    "candy.ws.allowed-origins", "https://app.example")));
+                Map.ofEntries(
+                    Map.entry("candy.ws.max-message-size", "1024"),
+                    Map.entry("candy.ws.rate-limit", "0"),
+                    Map.entry("candy.ws.rate-limit-window-ms", "250"),
+                    Map.entry("candy.ws.max-backlog-bytes", " 2048 "),
+                    Map.entry("candy.ws.idle-timeout-ms", "30000"),
+                    Map.entry("candy.ws.allowed-origins", "https://app.example"),
+                    Map.entry("candy.ws.ping-interval-ms", "5000"),
+                    Map.entry("candy.ws.max-backlog-messages", "16"),
+                    Map.entry("candy.ws.open-timeout-ms", "2000"),
+                    Map.entry("candy.ws.max-room-name", "32"),
+                    Map.entry("candy.ws.max-rooms-per-connection", "3"))));
 
     assertEquals(
-        new CandySettings(1024, 0, 250, 2048, 30_000, List.of("https://app.example")), settings);
+        new CandySettings(
+            1024, 0, 250, 2048, 30_000, List.of("https://app.example"), 5000, 16, 2000, 32, 3),
+        settings);
   }
 
   @Test
@@ -90,6 +102,15 @@ class CandySettingsTest {
     "max-backlog-bytes, 99999999999999999999",
     "idle-timeout-ms, -1",
     "idle-timeout-ms, 30s",
+    "ping-interval-ms, -1",
+    "ping-interval-ms, 30s",
+    "max-backlog-messages, 0",
+    "max-backlog-messages, 2147483648",
+    "open-timeout-ms, -1",
+    "max-room-name, 0",
+    "max-room-name, 2147483648",
+    "max-rooms-per-connection, 0",
+    "max-rooms-per-connection, many",
   })
   void invalidNumbersThrowNamingTheKey(String key, String value) {
     IllegalArgumentException e =
@@ -111,9 +132,14 @@ class CandySettingsTest {
                     "candy.ws.rate-limit", "0",
                     "candy.ws.rate-limit-window-ms", "1",
                     "candy.ws.max-backlog-bytes", "1",
-                    "candy.ws.idle-timeout-ms", "0")));
+                    "candy.ws.idle-timeout-ms", "0",
+                    "candy.ws.ping-interval-ms", "0",
+                    "candy.ws.max-backlog-messages", "1",
+                    "candy.ws.open-timeout-ms", "0",
+                    "candy.ws.max-room-name", "1",
+                    "candy.ws.max-rooms-per-connection", "1")));
 
-    assertEquals(new CandySettings(1, 0, 1, 1, 0, List.of()), settings);
+    assertEquals(new CandySettings(1, 0, 1, 1, 0, List.of(), 0, 1, 0, 1, 1), settings);
   }
 
   @ParameterizedTest

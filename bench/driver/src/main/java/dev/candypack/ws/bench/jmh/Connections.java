@@ -19,7 +19,8 @@ final class Connections {
             "/bench/room/{room}",
             transport,
             runtime,
-            new ConnectionLimits(8L * 1024 * 1024, new RateLimiter(0, 1000), 256L * 1024 * 1024));
+            new ConnectionLimits(
+                8L * 1024 * 1024, new RateLimiter(0, 1000), 256L * 1024 * 1024, 1024, 256, 100));
     connection.opened();
     return connection;
   }
