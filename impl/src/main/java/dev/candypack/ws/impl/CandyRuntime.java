@@ -2,11 +2,14 @@ package dev.candypack.ws.impl;
 
 import dev.candypack.ws.CandyServer;
 import dev.candypack.ws.impl.codec.JsonCodec;
+import dev.candypack.ws.impl.connection.Heartbeat;
 import dev.candypack.ws.impl.room.Fanout;
 import dev.candypack.ws.impl.room.LocalServer;
 import dev.candypack.ws.impl.room.RoomRegistry;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * Everything one application's connections share: the registry of connections and rooms, the
@@ -21,9 +24,16 @@ public final class CandyRuntime {
   private final JsonCodec codec = new JsonCodec();
   private final CandyServer server = new LocalServer(registry, fanout, codec);
   private volatile Executor executor = Executors.newCachedThreadPool(CandyRuntime::daemon);
+  private ScheduledExecutorService timer; // made on first use; guarded by this
 
   private static Thread daemon(Runnable task) {
     Thread thread = new Thread(task, "candy-ws");
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  private static Thread timerThread(Runnable task) {
+    Thread thread = new Thread(task, "candy-ws-timer");
     thread.setDaemon(true);
     return thread;
   }
@@ -71,6 +81,43 @@ public final class CandyRuntime {
    */
   public void useExecutor(Executor managed) {
     this.executor = managed;
+  }
+
+  /**
+   * The application's timer: one thread for the heartbeat and the time limits of route handlers.
+   * Its own thread, not the container's managed scheduler: on Payara, each task scheduled there
+   * captures the thread's context, which costs a scan of the application's service files.
+   *
+   * @return the timer
+   */
+  public synchronized ScheduledExecutorService timer() {
+    if (timer == null) {
+      ScheduledThreadPoolExecutor created =
+          new ScheduledThreadPoolExecutor(1, CandyRuntime::timerThread);
+      created.setRemoveOnCancelPolicy(true); // cancelled time limits leave the queue at once
+      created.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+      timer = created;
+    }
+    return timer;
+  }
+
+  /**
+   * Starts pinging every connection at an interval; a peer that has not answered the previous ping
+   * by the next one is ended.
+   *
+   * @param intervalMillis the interval; 0 for no heartbeat
+   */
+  public void startHeartbeat(long intervalMillis) {
+    if (intervalMillis > 0) {
+      Heartbeat.start(this, intervalMillis);
+    }
+  }
+
+  /** Stops the timer; the application is stopping. */
+  public synchronized void stopTimer() {
+    if (timer != null) {
+      timer.shutdownNow();
+    }
   }
 
   /**

@@ -34,8 +34,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * CandyPack's limits and close codes, authentication, guards, CSRF, origins and slow or broken
  * clients, on a real server with real clients. The WAR's {@code microprofile-config.properties}
- * sets a 4 s idle timeout, one allowed foreign origin and {@code candy.ws.keep-secret-headers}; the
- * backlog keeps its 4 MiB default.
+ * sets a 4 s idle timeout, a 2 s open timeout, one allowed foreign origin and {@code
+ * candy.ws.keep-secret-headers}; the backlog keeps its defaults (4 MiB, 1,024 messages), and so do
+ * the rooms (names of 256 characters, 100 rooms).
  */
 @ExtendWith(ArquillianExtension.class)
 class LimitsIT {
@@ -147,6 +148,76 @@ class LimitsIT {
     try (WsClient client = WsClient.connect(server.ws("defaults"))) {
       sendOverTheLimit(() -> client.send("b".repeat(tenMiB + 1)));
       assertClosed(1009, "Payload too large", client.awaitClose());
+    }
+  }
+
+  // ---- rooms -----------------------------------------------------------------------------
+
+  @Test
+  void aRoomNameOverTheLimitOrOneRoomTooManyIsRefusedAndTheConnectionStaysOpen() throws Exception {
+    try (WsClient client = WsClient.connect(server.ws("join"))) {
+      client.send("n".repeat(256));
+      assertEquals("joined:256", client.next());
+      client.send("n".repeat(257));
+      String tooLong = client.next();
+      assertTrue(tooLong.startsWith("refused:"), tooLong);
+      assertTrue(tooLong.contains("candy.ws.max-room-name"), tooLong);
+
+      for (int i = 2; i <= 100; i++) {
+        client.send("room " + i);
+      }
+      for (int i = 2; i <= 100; i++) {
+        assertEquals("joined:" + ("room " + i).length(), client.next());
+      }
+      client.send("room 101");
+      String tooMany = client.next();
+      assertTrue(tooMany.contains("candy.ws.max-rooms-per-connection"), tooMany);
+
+      client.send("room 2"); // already in it
+      assertEquals("joined:6", client.next());
+      assertEquals(1, state("room=room+100")[1]);
+      assertEquals(0, state("room=room+101")[1]);
+    }
+  }
+
+  // ---- messages held while an asynchronous handler runs ----------------------------------
+
+  @Test
+  void moreMessagesThanTheBacklogAllowsBeforeTheHandlerFinishesClose1013() throws Exception {
+    try (WsClient client = WsClient.connect(server.ws("held"))) {
+      sendOverTheLimit(
+          () -> {
+            for (int i = 0; i < 1025; i++) {
+              client.send("x");
+            }
+          });
+      assertClosed(1013, "Too much sent before open", client.awaitClose());
+      assertTrue(client.texts.isEmpty(), "no held message was handled");
+    }
+  }
+
+  @Test
+  void heldBytesCountAgainstTheBacklogWithTheFixedCostOfEachMessage() throws Exception {
+    int fits = 4 * 1024 * 1024 - 64; // the default backlog less one message's fixed cost
+    try (WsClient client = WsClient.connect(server.ws("held"))) {
+      sendOverTheLimit(() -> client.send("b".repeat(fits + 1)));
+      assertClosed(1013, "Too much sent before open", client.awaitClose());
+    }
+    try (WsClient client = WsClient.connect(server.ws("held"))) {
+      client.send("b".repeat(fits));
+      get(HttpClient.newHttpClient(), "what=open");
+      assertEquals("ok:" + fits, client.next());
+    }
+  }
+
+  @Test
+  void anAsyncHandlerThatDoesNotFinishInTimeCloses1011() throws Exception {
+    long start = System.nanoTime();
+    try (WsClient client = WsClient.connect(server.ws("held"))) {
+      CloseReason reason = client.awaitClose();
+      Duration open = Duration.ofNanos(System.nanoTime() - start);
+      assertClosed(1011, "Route handler timed out", reason);
+      assertTrue(open.toMillis() >= 1900, "closed after " + open.toMillis() + " ms, not 2,000");
     }
   }
 
@@ -381,6 +452,23 @@ class LimitsIT {
   }
 
   @Test
+  void aClientThatNeverReadsFedEmptyMessagesIsClosed1013LikeOneFedLargeOnes() throws Exception {
+    RawSocket stalled = RawSocket.connect(server.ws("empty-member"), 1024); // never reads
+    try (WsClient trigger = WsClient.connect(server.ws("empty-trigger"))) {
+      awaitState("room=empty", s -> s[1] == 1);
+      int most = 1_000_000;
+      trigger.send(String.valueOf(most));
+      String sent = trigger.next();
+      System.out.println("empty messages sent until the member was closed: " + sent);
+      assertTrue(Integer.parseInt(sent.substring("sent:".length())) < most, sent);
+      awaitState("room=empty", s -> s[1] == 0);
+      assertEquals("[1013]", get(HttpClient.newHttpClient(), "what=empty-closes"));
+    } finally {
+      stalled.close();
+    }
+  }
+
+  @Test
   void anIdleConnectionIsClosedAfterTheConfiguredTimeout() throws Exception {
     try (WsClient idle = WsClient.connect(server.ws("defaults"))) {
       CloseReason reason = idle.awaitClose();
@@ -436,7 +524,7 @@ class LimitsIT {
     try (WsClient bystander = WsClient.connect(server.ws("join"))) {
       String hugeRoom = "r".repeat(64 * 1024);
       bystander.send(hugeRoom);
-      assertEquals("joined:" + hugeRoom.length(), bystander.next());
+      assertTrue(bystander.next().startsWith("refused:"), "a 64 KiB room name is refused");
 
       try (RawSocket invalidUtf8 = RawSocket.connect(server.ws("join"))) {
         invalidUtf8.sendFrame(0x1, new byte[] {(byte) 0xC3, (byte) 0x28});

@@ -30,6 +30,17 @@ import java.util.function.Function;
  *     proxies whose {@code X-Forwarded-For} and {@code X-Forwarded-Proto} count, comma-separated
  * @param allowedHosts {@code candy.ws.allowed-hosts}: the {@code Host} names a handshake may name,
  *     comma-separated; empty for any
+ * @param pingIntervalMillis {@code candy.ws.ping-interval-ms}: how often every connection is
+ *     pinged; a peer that has not answered the previous ping by the next one is ended. 0 for no
+ *     pings
+ * @param maxBacklogMessages {@code candy.ws.max-backlog-messages}: how many messages may wait to be
+ *     sent to one connection (or, while its route's handler runs, wait to be handled)
+ * @param openTimeoutMillis {@code candy.ws.open-timeout-ms}: how long an asynchronous route handler
+ *     may take before its connection is closed with 1011; 0 for no limit
+ * @param maxRoomName {@code candy.ws.max-room-name}: the longest room name a connection may join,
+ *     in characters
+ * @param maxRoomsPerConnection {@code candy.ws.max-rooms-per-connection}: how many rooms one
+ *     connection may be in at once
  */
 public record CandySettings(
     long maxMessageSize,
@@ -43,7 +54,12 @@ public record CandySettings(
     int maxConnections,
     int maxConnectionsPerIp,
     List<String> trustedProxies,
-    List<String> allowedHosts) {
+    List<String> allowedHosts,
+    long pingIntervalMillis,
+    int maxBacklogMessages,
+    long openTimeoutMillis,
+    int maxRoomName,
+    int maxRoomsPerConnection) {
 
   /** The prefix of every key. */
   public static final String PREFIX = "candy.ws.";
@@ -62,7 +78,12 @@ public record CandySettings(
           0,
           0,
           List.of(),
-          List.of());
+          List.of(),
+          30_000,
+          1024,
+          30_000,
+          256,
+          100);
 
   /**
    * Reads the settings from a source of values, with the defaults for what it lacks.
@@ -90,7 +111,20 @@ public record CandySettings(
                 0,
                 Integer.MAX_VALUE),
         list(source, "trusted-proxies"),
-        list(source, "allowed-hosts"));
+        list(source, "allowed-hosts"),
+        number(source, "ping-interval-ms", DEFAULTS.pingIntervalMillis, 0),
+        (int)
+            number(
+                source, "max-backlog-messages", DEFAULTS.maxBacklogMessages, 1, Integer.MAX_VALUE),
+        number(source, "open-timeout-ms", DEFAULTS.openTimeoutMillis, 0),
+        (int) number(source, "max-room-name", DEFAULTS.maxRoomName, 1, Integer.MAX_VALUE),
+        (int)
+            number(
+                source,
+                "max-rooms-per-connection",
+                DEFAULTS.maxRoomsPerConnection,
+                1,
+                Integer.MAX_VALUE));
   }
 
   /** A comma-separated list; blank entries are dropped, an unset key is the empty list. */

@@ -14,14 +14,21 @@ import dev.candypack.ws.impl.room.Fanout;
 import dev.candypack.ws.impl.room.LocalRoom;
 import dev.candypack.ws.impl.room.RoomMember;
 import dev.candypack.ws.impl.room.RoomRegistry;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,6 +45,23 @@ public final class Connection implements CandySocket, RoomMember {
       new CloseStatus(CloseStatus.TOO_BIG, "Payload too large");
   private static final CloseStatus RATE_LIMITED =
       new CloseStatus(CloseStatus.POLICY_VIOLATION, "Rate limit exceeded");
+  private static final CloseStatus TOO_MUCH_BEFORE_OPEN =
+      new CloseStatus(CloseStatus.TRY_AGAIN_LATER, "Too much sent before open");
+  private static final CloseStatus OPEN_TIMED_OUT =
+      new CloseStatus(CloseStatus.INTERNAL_ERROR, "Route handler timed out");
+  private static final CloseStatus NO_PONG =
+      new CloseStatus(CloseStatus.ABNORMAL, "No answer to ping");
+
+  private static final VarHandle AWAITING_PONG;
+
+  static {
+    try {
+      AWAITING_PONG =
+          MethodHandles.lookup().findVarHandle(Connection.class, "awaitingPong", boolean.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private final String id;
   private final String route;
@@ -48,8 +72,14 @@ public final class Connection implements CandySocket, RoomMember {
   private final OutboundQueue outbound;
   private final MessageAssembler assembler;
   private final RateLimiter rateLimiter;
-  private final InboundGate inbound = new InboundGate();
+  private final InboundGate inbound;
+  private final int maxRoomName;
+  private final int maxRooms;
   private final AtomicReference<ReadyState> state = new AtomicReference<>(ReadyState.CONNECTING);
+  // Set by each heartbeat's ping, cleared by any pong; through AWAITING_PONG.
+  private volatile boolean awaitingPong;
+  // The pending check of an asynchronous route handler's time, until it finishes.
+  private volatile ScheduledFuture<?> openTimeout;
   // Made on first use: most connections never touch their data.
   private volatile Map<String, Object> data;
   // Guards membership changes: the set and the registry change together.
@@ -80,9 +110,14 @@ public final class Connection implements CandySocket, RoomMember {
     this.fanout = runtime.fanout();
     this.codec = runtime.codec();
     this.closer = runtime.executor();
-    this.outbound = new OutboundQueue(transport, limits.maxBacklogBytes(), this::overflowed);
+    this.outbound =
+        new OutboundQueue(
+            transport, limits.maxBacklogBytes(), limits.maxBacklogMessages(), this::overflowed);
+    this.inbound = new InboundGate(limits.maxBacklogBytes(), limits.maxBacklogMessages());
     this.assembler = new MessageAssembler(limits.maxMessageSize());
     this.rateLimiter = limits.rateLimiter();
+    this.maxRoomName = limits.maxRoomName();
+    this.maxRooms = limits.maxRooms();
     registry.add(this);
   }
 
@@ -187,9 +222,22 @@ public final class Connection implements CandySocket, RoomMember {
   @Override
   public void join(String room) {
     requireRoom(room);
+    if (room.length() > maxRoomName) {
+      throw new IllegalArgumentException(
+          "the room name has "
+              + room.length()
+              + " characters; candy.ws.max-room-name allows "
+              + maxRoomName);
+    }
     synchronized (membership) {
       Set<String> current = rooms;
       if (state() != ReadyState.CLOSED && !current.contains(room)) {
+        if (current.size() >= maxRooms) {
+          throw new IllegalArgumentException(
+              "the connection is in "
+                  + current.size()
+                  + " rooms already, as many as candy.ws.max-rooms-per-connection allows");
+        }
         Set<String> next = new HashSet<>(current);
         next.add(room);
         rooms = Set.copyOf(next);
@@ -243,7 +291,85 @@ public final class Connection implements CandySocket, RoomMember {
    */
   public void opened() {
     state.compareAndSet(ReadyState.CONNECTING, ReadyState.OPEN);
+    cancelOpenTimeout();
     inbound.open();
+  }
+
+  /**
+   * The route's handler returned a stage that has not completed yet: close the connection with 1011
+   * unless it completes in time. Does nothing when it has completed already.
+   *
+   * @param timeoutMillis how long it may take; 0 for no limit
+   * @param timer the application's timer, which runs the check
+   */
+  public void limitOpening(long timeoutMillis, Supplier<ScheduledExecutorService> timer) {
+    if (timeoutMillis <= 0 || state() != ReadyState.CONNECTING) {
+      return;
+    }
+    try {
+      openTimeout =
+          timer
+              .get()
+              .schedule(
+                  () -> closer.execute(this::openTimedOut), timeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException stopping) {
+      return; // the application is stopping; its connections close anyway
+    }
+    if (state() != ReadyState.CONNECTING) {
+      cancelOpenTimeout(); // opened() ran before the task was stored
+    }
+  }
+
+  private void openTimedOut() {
+    openTimeout = null;
+    if (state.compareAndSet(ReadyState.CONNECTING, ReadyState.CLOSING)) {
+      LOG.warning(
+          () ->
+              "candy-ws: the handler of route "
+                  + route
+                  + " did not finish in time; closing connection "
+                  + id);
+      inbound.discard();
+      outbound.close(OPEN_TIMED_OUT.code(), OPEN_TIMED_OUT.reason());
+    }
+  }
+
+  private void cancelOpenTimeout() {
+    ScheduledFuture<?> pending = openTimeout;
+    if (pending != null) {
+      openTimeout = null;
+      pending.cancel(false);
+    }
+  }
+
+  /**
+   * One beat of the heartbeat: pings the peer, unless the ping of the previous beat is still
+   * unanswered.
+   *
+   * @return {@code true} when the peer has not answered the previous ping: the connection should be
+   *     {@linkplain #end() ended}
+   */
+  boolean heartbeat() {
+    if ((boolean) AWAITING_PONG.getAndSet(this, true)) {
+      return true;
+    }
+    if (isSending()) {
+      outbound.heartbeat();
+    }
+    return false;
+  }
+
+  /**
+   * Ends the connection at once, because its peer stopped answering: it leaves its rooms, the close
+   * handlers run with 1006, and the TCP connection is closed without waiting for a close handshake
+   * that the peer would never finish.
+   */
+  void end() {
+    if (finish()) {
+      LOG.fine(() -> "candy-ws: ending " + id + " on " + route + ": " + NO_PONG.reason());
+      fireClosed(NO_PONG);
+      outbound.end();
+    }
   }
 
   /**
@@ -259,7 +385,7 @@ public final class Connection implements CandySocket, RoomMember {
         case COMPLETE -> {
           String whole = assembler.takeText();
           if (withinRate()) {
-            receivedText(whole);
+            deliverText(whole, assembler.completedSize());
           }
         }
         case TOO_BIG -> violated(TOO_BIG);
@@ -296,7 +422,11 @@ public final class Connection implements CandySocket, RoomMember {
    * @param text the whole message
    */
   public void receivedText(String text) {
-    inbound.accept(() -> messageHandlers.fire(codec.decode(text), this::failed));
+    deliverText(text, MessageAssembler.utf8Length(text));
+  }
+
+  private void deliverText(String text, long bytes) {
+    hold(() -> messageHandlers.fire(codec.decode(text), this::failed), bytes);
   }
 
   /**
@@ -305,18 +435,35 @@ public final class Connection implements CandySocket, RoomMember {
    * @param bytes the whole message
    */
   public void receivedBinary(byte[] bytes) {
-    inbound.accept(() -> binaryHandlers.fire(bytes, this::failed));
+    hold(() -> binaryHandlers.fire(bytes, this::failed), bytes.length);
   }
 
   /**
-   * A pong arrived: it counts toward the rate limit like a message, solicited or not, so that a
-   * flood of pongs is closed like a flood of messages.
+   * A pong arrived: whatever its payload, the peer has answered the heartbeat. It counts toward the
+   * rate limit like a message, solicited or not, so that a flood of pongs is closed like a flood of
+   * messages. The answers to candy-ws's own pings confirm what the peer has read, and go no
+   * further.
    *
    * @param payload the pong's application data
    */
   public void receivedPong(byte[] payload) {
-    if (isReceiving() && withinRate()) {
-      inbound.accept(() -> pongHandlers.fire(payload, this::failed));
+    awaitingPong = false;
+    if (!isReceiving() || !withinRate()) {
+      return;
+    }
+    long confirmed = Heartbeat.confirmed(payload);
+    if (confirmed >= 0) {
+      outbound.confirm(confirmed);
+    } else {
+      hold(() -> pongHandlers.fire(payload, this::failed), payload.length);
+    }
+  }
+
+  /** Delivers an event, held while the route's handler runs and within the backlog's limits. */
+  private void hold(Runnable event, long bytes) {
+    if (!inbound.accept(event, bytes)) {
+      inbound.discard();
+      violated(TOO_MUCH_BEFORE_OPEN);
     }
   }
 
@@ -346,15 +493,27 @@ public final class Connection implements CandySocket, RoomMember {
    * @param status the close code and reason
    */
   public void closed(CloseStatus status) {
-    if (state.getAndSet(ReadyState.CLOSED) == ReadyState.CLOSED) {
-      return;
+    if (finish()) {
+      fireClosed(status);
     }
+  }
+
+  /** Marks the connection closed, drops what it queued and takes it out of the registry, once. */
+  private boolean finish() {
+    if (state.getAndSet(ReadyState.CLOSED) == ReadyState.CLOSED) {
+      return false;
+    }
+    cancelOpenTimeout();
     outbound.discard();
     inbound.discard();
     synchronized (membership) {
       registry.remove(this, rooms);
       rooms = Set.of();
     }
+    return true;
+  }
+
+  private void fireClosed(CloseStatus status) {
     messageHandlers.finish();
     binaryHandlers.finish();
     pongHandlers.finish();

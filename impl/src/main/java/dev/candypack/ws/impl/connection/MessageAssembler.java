@@ -24,6 +24,7 @@ final class MessageAssembler {
   private StringBuilder text;
   private ByteArrayOutputStream binary;
   private long size;
+  private long completedSize;
   private boolean discarding;
   private String wholeText;
   private byte[] wholeBinary;
@@ -86,6 +87,11 @@ final class MessageAssembler {
     return whole;
   }
 
+  /** The size in bytes of the message completed by the last call, text counted in UTF-8. */
+  long completedSize() {
+    return completedSize;
+  }
+
   private boolean fits(long fragmentBytes) {
     size += fragmentBytes;
     return size <= maxBytes;
@@ -93,6 +99,7 @@ final class MessageAssembler {
 
   private Outcome finish(boolean last) {
     if (last) {
+      completedSize = size;
       size = 0;
       return Outcome.COMPLETE;
     }

@@ -1,11 +1,14 @@
 package dev.candypack.ws.impl.connection;
 
 import dev.candypack.ws.impl.codec.OutboundMessage;
+import java.nio.ByteBuffer;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -13,6 +16,16 @@ import java.util.logging.Logger;
  * The frames waiting to go out on one connection. Jakarta WebSocket allows one asynchronous send at
  * a time per connection, so frames leave one after the other, in the order they were queued, and
  * whoever queues a frame never waits for the network.
+ *
+ * <p>The backlog is bounded twice: in bytes, each message (and ping) costing its payload plus
+ * {@link ConnectionLimits#FRAME_COST}, and in messages. The close frame is never counted.
+ *
+ * <p>A send that has completed is not always on its way to the peer: Payara's container completes
+ * it once its own write queue holds the frame, and that queue is bounded in bytes only, so a peer
+ * that never reads can make it hold millions of small frames. So the queue also bounds what the
+ * peer has not read: after every quarter of the message limit it pings with the count of frames
+ * written so far (as does the heartbeat), a pong that echoes the count confirms them, and at most
+ * {@link #UNREAD_FACTOR} times the message limit may be unconfirmed.
  */
 final class OutboundQueue {
 
@@ -21,25 +34,49 @@ final class OutboundQueue {
   /** The thread that is sending from a queue, so that a send completing inline does not recurse. */
   private static final ThreadLocal<OutboundQueue> PUMPING = new ThreadLocal<>();
 
+  private static final ByteBuffer NO_DATA = ByteBuffer.allocate(0);
+
+  /**
+   * How many times the message limit may have been handed to the container without the peer having
+   * confirmed reading them: room for a burst to a client that reads, none for one that does not.
+   */
+  static final int UNREAD_FACTOR = 16;
+
+  private static final AtomicIntegerFieldUpdater<OutboundQueue> MESSAGES =
+      AtomicIntegerFieldUpdater.newUpdater(OutboundQueue.class, "backlogMessages");
+  private static final AtomicLongFieldUpdater<OutboundQueue> QUEUED =
+      AtomicLongFieldUpdater.newUpdater(OutboundQueue.class, "queued");
+
   private final Transport transport;
   private final long maxBacklogBytes;
+  private final int maxBacklogMessages;
   private final Runnable overflow;
   private final Queue<Object> frames = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean sending = new AtomicBoolean();
   private final AtomicLong backlogBytes = new AtomicLong();
+  private volatile int backlogMessages; // through MESSAGES: a field, not one more object
+  private volatile long queued; // frames ever queued, the close frame excepted; through QUEUED
+  private volatile long confirmed; // how many of them the peer has confirmed reading
+  private volatile boolean probeDue;
   private volatile boolean closed;
-  private int inFlightBytes; // written and read by whoever holds `sending`
+  // Written and read by whoever holds `sending`:
+  private long inFlightCost; // 0 for a close
+  private long written; // frames handed to the transport, in the order they were queued
 
   /**
    * Creates the queue of one connection.
    *
    * @param transport the container's side of the connection
-   * @param maxBacklogBytes how many payload bytes may wait, the one in flight included
+   * @param maxBacklogBytes how many bytes may wait, the one in flight and the cost per message
+   *     included
+   * @param maxBacklogMessages how many messages may wait, the one in flight included
    * @param overflow called, instead of queuing, by a send that would go over the backlog
    */
-  OutboundQueue(Transport transport, long maxBacklogBytes, Runnable overflow) {
+  OutboundQueue(
+      Transport transport, long maxBacklogBytes, int maxBacklogMessages, Runnable overflow) {
     this.transport = transport;
     this.maxBacklogBytes = maxBacklogBytes;
+    this.maxBacklogMessages = maxBacklogMessages;
     this.overflow = overflow;
   }
 
@@ -49,15 +86,7 @@ final class OutboundQueue {
    * @param message the encoded message
    */
   void send(OutboundMessage message) {
-    if (closed) {
-      return;
-    }
-    if (backlogBytes.addAndGet(message.size()) > maxBacklogBytes) {
-      backlogBytes.addAndGet(-message.size());
-      overflow.run();
-      return;
-    }
-    offer(message);
+    enqueue(message, cost(message));
   }
 
   /**
@@ -81,7 +110,19 @@ final class OutboundQueue {
   }
 
   /**
-   * How many payload bytes wait to be sent, the one in flight included.
+   * Drops everything queued and ends the transport at once, without waiting for a close handshake.
+   */
+  void end() {
+    discard();
+    try {
+      transport.end();
+    } catch (Exception e) {
+      LOG.log(Level.FINE, "ending the connection failed", e);
+    }
+  }
+
+  /**
+   * How many bytes wait to be sent, the one in flight and the cost per message included.
    *
    * @return the backlog in bytes
    */
@@ -89,9 +130,44 @@ final class OutboundQueue {
     return backlogBytes.get();
   }
 
-  /** Queues a ping frame behind the messages already queued. */
+  /**
+   * How many messages and pings wait to be sent, the one in flight included.
+   *
+   * @return the count
+   */
+  int backlogMessages() {
+    return backlogMessages;
+  }
+
+  /**
+   * How many messages and pings the peer has not confirmed reading, waiting ones included.
+   *
+   * @return the count
+   */
+  long unread() {
+    return queued - confirmed;
+  }
+
+  /**
+   * The peer answered one of this queue's pings: it has read the frames written before it.
+   *
+   * @param frames the count the ping carried; more than were queued confirms no more than that
+   */
+  void confirm(long frames) {
+    long read = Math.min(frames, queued);
+    if (read > confirmed) {
+      confirmed = read; // pongs of one connection arrive one at a time
+    }
+  }
+
+  /** Queues a ping frame behind the messages already queued; it counts as an empty message. */
   void ping() {
-    offer(Control.PING);
+    enqueue(Control.PING, ConnectionLimits.FRAME_COST);
+  }
+
+  /** Queues the heartbeat's ping, which carries {@link Heartbeat#PAYLOAD}, like any ping. */
+  void heartbeat() {
+    enqueue(Control.HEARTBEAT, ConnectionLimits.FRAME_COST);
   }
 
   /**
@@ -109,6 +185,7 @@ final class OutboundQueue {
     closed = true;
     frames.clear();
     backlogBytes.set(0);
+    backlogMessages = 0;
   }
 
   /**
@@ -118,6 +195,29 @@ final class OutboundQueue {
    */
   int pending() {
     return frames.size();
+  }
+
+  private void enqueue(Object frame, long cost) {
+    if (closed) {
+      return;
+    }
+    long bytes = backlogBytes.addAndGet(cost);
+    int messages = MESSAGES.incrementAndGet(this);
+    long unread = QUEUED.incrementAndGet(this) - confirmed;
+    if (bytes > maxBacklogBytes
+        || messages > maxBacklogMessages
+        || unread > (long) maxBacklogMessages * UNREAD_FACTOR) {
+      backlogBytes.addAndGet(-cost);
+      MESSAGES.decrementAndGet(this);
+      QUEUED.decrementAndGet(this);
+      overflow.run();
+      return;
+    }
+    offer(frame);
+  }
+
+  private static long cost(OutboundMessage message) {
+    return message.size() + (long) ConnectionLimits.FRAME_COST;
   }
 
   private void offer(Object frame) {
@@ -132,7 +232,13 @@ final class OutboundQueue {
     OutboundQueue outer = PUMPING.get();
     PUMPING.set(this);
     try {
-      while (!frames.isEmpty() && sending.compareAndSet(false, true)) {
+      while ((probeDue || !frames.isEmpty()) && sending.compareAndSet(false, true)) {
+        if (probeDue) {
+          probeDue = false;
+          probe();
+          sending.set(false);
+          continue;
+        }
         Object frame = frames.poll();
         if (frame == null || closed) {
           sending.set(false);
@@ -151,14 +257,19 @@ final class OutboundQueue {
 
   private void write(Object frame) {
     try {
+      if (!(frame instanceof Close) && ++written % probeInterval() == 0) {
+        probeDue = true;
+      }
       if (frame instanceof OutboundMessage.Text text) {
-        inFlightBytes = text.size();
+        inFlightCost = cost(text);
         transport.sendText(text.text(), this::sent);
       } else if (frame instanceof OutboundMessage.Binary binary) {
-        inFlightBytes = binary.size();
+        inFlightCost = cost(binary);
         transport.sendBinary(binary.view(), this::sent);
-      } else if (frame == Control.PING) {
-        transport.ping();
+      } else if (frame instanceof Control ping) {
+        inFlightCost = ConnectionLimits.FRAME_COST;
+        transport.ping(
+            ping == Control.HEARTBEAT ? Heartbeat.payload(written) : NO_DATA.duplicate());
         sent(null);
       } else if (frame instanceof Close close) {
         closed = true;
@@ -171,14 +282,31 @@ final class OutboundQueue {
     }
   }
 
+  private int probeInterval() {
+    return Math.max(1, maxBacklogMessages / 4);
+  }
+
+  /** Asks the peer to confirm the frames written so far; its pong goes to {@link #confirm}. */
+  private void probe() {
+    if (closed) {
+      return;
+    }
+    try {
+      transport.ping(Heartbeat.payload(written));
+    } catch (Exception e) {
+      LOG.log(Level.FINE, "a ping failed; the connection is closing", e);
+    }
+  }
+
   private void sent(Throwable failure) {
     if (failure != null && !closed) {
       LOG.log(Level.FINE, "send failed; the connection is closing", failure);
     }
-    if (!closed) {
-      backlogBytes.addAndGet(-inFlightBytes); // discard() has already emptied the backlog
+    if (!closed && inFlightCost > 0) {
+      backlogBytes.addAndGet(-inFlightCost); // discard() has already emptied the backlog
+      MESSAGES.decrementAndGet(this);
     }
-    inFlightBytes = 0;
+    inFlightCost = 0;
     sending.set(false);
     if (PUMPING.get() != this) {
       pump();
@@ -186,7 +314,8 @@ final class OutboundQueue {
   }
 
   private enum Control {
-    PING
+    PING,
+    HEARTBEAT
   }
 
   private record Close(int code, String reason) {}

@@ -28,9 +28,10 @@ public interface Transport {
   /**
    * Sends a ping frame.
    *
+   * @param payload its application data, at most 125 bytes
    * @throws Exception when the transport refuses it
    */
-  void ping() throws Exception;
+  void ping(ByteBuffer payload) throws Exception;
 
   /**
    * Sends a close frame and closes the connection.
@@ -51,4 +52,13 @@ public interface Transport {
    * @throws Exception when the transport fails
    */
   void closeNow(int code, String reason) throws Exception;
+
+  /**
+   * Ends the connection at once: the TCP connection is closed without waiting for the peer, which
+   * may never answer a close frame. Runs right away, whatever thread calls it, even when closes are
+   * otherwise deferred: a peer that is ended may never send another frame.
+   *
+   * @throws Exception when the transport fails
+   */
+  void end() throws Exception;
 }

@@ -95,7 +95,12 @@ public final class CandyEndpoint extends Endpoint {
             transport,
             runtime,
             new ConnectionLimits(
-                policy.maxMessageSize(), policy.newRateLimiter(), policy.maxBacklogBytes()));
+                policy.maxMessageSize(),
+                policy.newRateLimiter(),
+                policy.maxBacklogBytes(),
+                policy.maxBacklogMessages(),
+                policy.maxRoomName(),
+                policy.maxRoomsPerConnection()));
     connection = opened;
     session.addMessageHandler(String.class, (MessageHandler.Partial<String>) opened::receivedText);
     session.addMessageHandler(
@@ -171,6 +176,7 @@ public final class CandyEndpoint extends Endpoint {
                   handlerFailed(opened, failure);
                 }
               });
+      opened.limitOpening(policy.openTimeoutMillis(), runtime::timer);
     } catch (Exception | LinkageError e) {
       handlerFailed(opened, e);
     }

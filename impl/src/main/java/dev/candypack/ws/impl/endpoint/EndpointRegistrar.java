@@ -30,8 +30,8 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * Adds one programmatic WebSocket endpoint per route when the web application starts, and closes
- * every connection with 1001 when it stops.
+ * Adds one programmatic WebSocket endpoint per route and starts the heartbeat when the web
+ * application starts, and closes every connection with 1001 when it stops.
  */
 public final class EndpointRegistrar implements ServletContextListener {
 
@@ -70,6 +70,7 @@ public final class EndpointRegistrar implements ServletContextListener {
     long maxPayload =
         policies.values().stream().mapToLong(RoutePolicy::maxMessageSize).max().orElseThrow();
     startRelay(applicationBeans, servletContext, SettingsLoader.source(application), maxPayload);
+    runtime.startHeartbeat(settings.pingIntervalMillis());
     for (Map.Entry<Route, RoutePolicy> entry : policies.entrySet()) {
       Route route = entry.getKey();
       RoutePolicy policy = entry.getValue();
@@ -160,6 +161,7 @@ public final class EndpointRegistrar implements ServletContextListener {
           .clients()
           .values()
           .forEach(socket -> socket.close(CloseStatus.GOING_AWAY, "Server shutting down"));
+      runtime.stopTimer();
       runtime.codec().close();
     }
   }

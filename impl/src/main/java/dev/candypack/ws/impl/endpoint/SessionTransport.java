@@ -3,7 +3,7 @@ package dev.candypack.ws.impl.endpoint;
 import dev.candypack.ws.impl.connection.Transport;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
-import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -20,8 +20,6 @@ import java.util.function.Consumer;
  * session, and {@link CandyEndpoint} restores the application's loader when a session closes.
  */
 final class SessionTransport implements Transport {
-
-  private static final ByteBuffer NO_DATA = ByteBuffer.allocate(0);
 
   /** A class loader whose service lookups find nothing quickly. */
   private static final ClassLoader SENDING = ClassLoader.getPlatformClassLoader();
@@ -78,11 +76,7 @@ final class SessionTransport implements Transport {
   }
 
   @Override
-  public void ping() throws Exception {
-    ping(NO_DATA.duplicate());
-  }
-
-  private void ping(ByteBuffer payload) throws IOException {
+  public void ping(ByteBuffer payload) throws Exception {
     Thread thread = Thread.currentThread();
     ClassLoader application = thread.getContextClassLoader();
     thread.setContextClassLoader(SENDING);
@@ -127,5 +121,35 @@ final class SessionTransport implements Transport {
     } finally {
       thread.setContextClassLoader(application);
     }
+  }
+
+  /**
+   * Closes the TCP connection at once. Undertow (WildFly) sends a close frame on {@code close} and
+   * keeps the connection open until the peer answers, which a peer that does not read never does;
+   * its session's public {@code forceClose()} closes the channel instead. Tyrus (Payara) closes the
+   * connection right after queuing the close frame, so {@code close} ends it there.
+   */
+  @Override
+  public void end() throws Exception {
+    if (!forceClose(session)) {
+      session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "No answer to ping"));
+    }
+  }
+
+  /**
+   * Calls the session's public {@code forceClose()}, if it has one.
+   *
+   * @param session the container's session
+   * @return whether it had one
+   */
+  static boolean forceClose(Object session) throws ReflectiveOperationException {
+    Method forceClose;
+    try {
+      forceClose = session.getClass().getMethod("forceClose"); // looked up each time: rarely called
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+    forceClose.invoke(session);
+    return true;
   }
 }

@@ -28,6 +28,10 @@ public final class RoutePolicy {
   private final long rateWindowMillis;
   private final int rateLimitBurst;
   private final long maxBacklogBytes;
+  private final int maxBacklogMessages;
+  private final long openTimeoutMillis;
+  private final int maxRoomName;
+  private final int maxRoomsPerConnection;
   private final long idleTimeoutMillis;
   private final boolean keepSecretHeaders;
   private final boolean authenticated;
@@ -44,6 +48,10 @@ public final class RoutePolicy {
     this.rateWindowMillis = settings.rateWindowMillis();
     this.rateLimitBurst = burst(options.rateLimitBurst(), settings.rateLimitBurst(), rateLimit);
     this.maxBacklogBytes = settings.maxBacklogBytes();
+    this.maxBacklogMessages = settings.maxBacklogMessages();
+    this.openTimeoutMillis = settings.openTimeoutMillis();
+    this.maxRoomName = settings.maxRoomName();
+    this.maxRoomsPerConnection = settings.maxRoomsPerConnection();
     this.idleTimeoutMillis = settings.idleTimeoutMillis();
     this.keepSecretHeaders = settings.keepSecretHeaders();
     this.roles = route.rolesAllowed();
@@ -152,6 +160,43 @@ public final class RoutePolicy {
    */
   public long maxBacklogBytes() {
     return maxBacklogBytes;
+  }
+
+  /**
+   * How many messages may wait to be sent to one connection (or wait for its route's handler)
+   * before it counts as too slow.
+   *
+   * @return the backlog limit in messages
+   */
+  public int maxBacklogMessages() {
+    return maxBacklogMessages;
+  }
+
+  /**
+   * The longest room name a connection may join.
+   *
+   * @return the limit in characters
+   */
+  public int maxRoomName() {
+    return maxRoomName;
+  }
+
+  /**
+   * How many rooms one connection may be in at once.
+   *
+   * @return the limit
+   */
+  public int maxRoomsPerConnection() {
+    return maxRoomsPerConnection;
+  }
+
+  /**
+   * How long an asynchronous route handler may take before its connection is closed with 1011.
+   *
+   * @return the limit in milliseconds, 0 for none
+   */
+  public long openTimeoutMillis() {
+    return openTimeoutMillis;
   }
 
   /**

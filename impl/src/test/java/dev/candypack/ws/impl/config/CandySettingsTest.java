@@ -31,6 +31,11 @@ class CandySettingsTest {
     assertEquals(0, settings.maxConnectionsPerIp());
     assertEquals(List.of(), settings.trustedProxies());
     assertEquals(List.of(), settings.allowedHosts());
+    assertEquals(30_000, settings.pingIntervalMillis());
+    assertEquals(1024, settings.maxBacklogMessages());
+    assertEquals(30_000, settings.openTimeoutMillis());
+    assertEquals(256, settings.maxRoomName());
+    assertEquals(100, settings.maxRoomsPerConnection());
     assertEquals(CandySettings.DEFAULTS, settings);
   }
 
@@ -51,7 +56,12 @@ class CandySettingsTest {
                     Map.entry("candy.ws.max-connections", "10000"),
                     Map.entry("candy.ws.max-connections-per-ip", "50"),
                     Map.entry("candy.ws.trusted-proxies", "10.0.0.5, 192.168.0.0/16"),
-                    Map.entry("candy.ws.allowed-hosts", "chat.example.com"))));
+                    Map.entry("candy.ws.allowed-hosts", "chat.example.com"),
+                    Map.entry("candy.ws.ping-interval-ms", "5000"),
+                    Map.entry("candy.ws.max-backlog-messages", "16"),
+                    Map.entry("candy.ws.open-timeout-ms", "2000"),
+                    Map.entry("candy.ws.max-room-name", "32"),
+                    Map.entry("candy.ws.max-rooms-per-connection", "3"))));
 
     assertEquals(
         new CandySettings(
@@ -66,7 +76,12 @@ class CandySettingsTest {
             10_000,
             50,
             List.of("10.0.0.5", "192.168.0.0/16"),
-            List.of("chat.example.com")),
+            List.of("chat.example.com"),
+            5000,
+            16,
+            2000,
+            32,
+            3),
         settings);
   }
 
@@ -128,6 +143,15 @@ class CandySettingsTest {
     "max-connections-per-ip, -1",
     "max-connections-per-ip, 1.5",
     "max-connections-per-ip, 2147483648",
+    "ping-interval-ms, -1",
+    "ping-interval-ms, 30s",
+    "max-backlog-messages, 0",
+    "max-backlog-messages, 2147483648",
+    "open-timeout-ms, -1",
+    "max-room-name, 0",
+    "max-room-name, 2147483648",
+    "max-rooms-per-connection, 0",
+    "max-rooms-per-connection, many",
   })
   void invalidNumbersThrowNamingTheKey(String key, String value) {
     IllegalArgumentException e =
@@ -144,18 +168,24 @@ class CandySettingsTest {
     CandySettings settings =
         CandySettings.from(
             source(
-                Map.of(
-                    "candy.ws.max-message-size", "1",
-                    "candy.ws.rate-limit", "0",
-                    "candy.ws.rate-limit-window-ms", "1",
-                    "candy.ws.rate-limit-burst", "1",
-                    "candy.ws.max-backlog-bytes", "1",
-                    "candy.ws.idle-timeout-ms", "0",
-                    "candy.ws.max-connections", "0",
-                    "candy.ws.max-connections-per-ip", "0")));
+                Map.ofEntries(
+                    Map.entry("candy.ws.max-message-size", "1"),
+                    Map.entry("candy.ws.rate-limit", "0"),
+                    Map.entry("candy.ws.rate-limit-window-ms", "1"),
+                    Map.entry("candy.ws.rate-limit-burst", "1"),
+                    Map.entry("candy.ws.max-backlog-bytes", "1"),
+                    Map.entry("candy.ws.idle-timeout-ms", "0"),
+                    Map.entry("candy.ws.max-connections", "0"),
+                    Map.entry("candy.ws.max-connections-per-ip", "0"),
+                    Map.entry("candy.ws.ping-interval-ms", "0"),
+                    Map.entry("candy.ws.max-backlog-messages", "1"),
+                    Map.entry("candy.ws.open-timeout-ms", "0"),
+                    Map.entry("candy.ws.max-room-name", "1"),
+                    Map.entry("candy.ws.max-rooms-per-connection", "1"))));
 
     assertEquals(
-        new CandySettings(1, 0, 1, 1, 1, 0, List.of(), false, 0, 0, List.of(), List.of()),
+        new CandySettings(
+            1, 0, 1, 1, 1, 0, List.of(), false, 0, 0, List.of(), List.of(), 0, 1, 0, 1, 1),
         settings);
   }
 

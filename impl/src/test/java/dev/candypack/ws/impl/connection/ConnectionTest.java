@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,6 +45,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ConnectionTest {
+
+  private static final int COST = ConnectionLimits.FRAME_COST;
 
   /** Public so that JSON-B may create it. */
   public record Chat(String text, int n) {}
@@ -613,7 +616,7 @@ class ConnectionTest {
   @Test
   void backlogOverflowClosesWith1013AndLeavesTheRegistryAtOnce() {
     StubTransport never = new StubTransport(Mode.HELD); // no send ever completes
-    Connection slow = connect("slow", never, limits(Long.MAX_VALUE, 0, 10));
+    Connection slow = connect("slow", never, limits(Long.MAX_VALUE, 0, 2 * (5 + COST)));
     List<CloseStatus> statuses = new ArrayList<>();
     slow.onClose(statuses::add);
     slow.join("r");
@@ -622,7 +625,7 @@ class ConnectionTest {
     ws.opened();
 
     slow.send("01234"); // in flight
-    slow.send("56789"); // waits: 10 bytes, the limit
+    slow.send("56789"); // waits: 10 bytes and two frames' cost, the limit
     assertEquals(List.of("01234"), never.frames());
     assertEquals(ReadyState.OPEN, slow.state());
     assertEquals(Set.of(ws, slow), registry.members("r"));
@@ -657,7 +660,7 @@ class ConnectionTest {
     deferred.useExecutor(tasks::add);
     StubTransport never = new StubTransport(Mode.HELD);
     Connection slow =
-        new Connection("slow", "/chat", never, deferred, limits(Long.MAX_VALUE, 0, 4));
+        new Connection("slow", "/chat", never, deferred, limits(Long.MAX_VALUE, 0, 4 + COST));
     slow.join("r");
 
     slow.send("0123");
@@ -676,6 +679,252 @@ class ConnectionTest {
 
     tasks.forEach(Runnable::run);
     assertEquals(List.of("0123", "close now 1013 Client too slow"), never.frames());
+  }
+
+  // ---- rooms per connection ---------------------------------------------------------------
+
+  @Test
+  void aRoomNameOfExactlyTheLimitJoinsAndOneCharacterMoreThrowsWithTheReason() {
+    Connection bounded =
+        connect("bounded", new StubTransport(Mode.INLINE), bounds(Long.MAX_VALUE, 1_000, 4, 2));
+    bounded.opened();
+
+    bounded.join("abcd");
+    IllegalArgumentException refused =
+        assertThrows(IllegalArgumentException.class, () -> bounded.join("abcde"));
+
+    assertTrue(refused.getMessage().contains("candy.ws.max-room-name"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("5 characters"), refused.getMessage());
+    assertEquals(Set.of("abcd"), bounded.rooms());
+    assertEquals(Set.of("abcd"), registry.roomNames());
+    assertEquals(ReadyState.OPEN, bounded.state());
+  }
+
+  @Test
+  void exactlyTheMostRoomsJoinAndOneMoreThrowsWhileRejoiningStillWorks() {
+    StubTransport boundedTransport = new StubTransport(Mode.INLINE);
+    Connection bounded = connect("bounded", boundedTransport, bounds(Long.MAX_VALUE, 1_000, 4, 2));
+    bounded.opened();
+    bounded.join("a");
+    bounded.join("b");
+
+    IllegalArgumentException refused =
+        assertThrows(IllegalArgumentException.class, () -> bounded.join("c"));
+    bounded.join("a"); // already in it: no new room
+
+    assertTrue(
+        refused.getMessage().contains("candy.ws.max-rooms-per-connection"), refused.getMessage());
+    assertEquals(Set.of("a", "b"), bounded.rooms());
+    assertEquals(Set.of(), registry.members("c"));
+    bounded.leave("b");
+    bounded.join("c");
+    assertEquals(Set.of("a", "c"), bounded.rooms());
+    bounded.send("still open");
+    assertEquals(List.of("still open"), boundedTransport.frames());
+  }
+
+  // ---- held messages, open timeout -------------------------------------------------------
+
+  @Test
+  void heldMessagesOverTheMessageLimitClose1013AndAreNeverDelivered() {
+    StubTransport heldTransport = new StubTransport(Mode.INLINE);
+    Connection held = connect("held", heldTransport, bounds(Long.MAX_VALUE, 3, 256, 100));
+    held.onMessage(message -> received.add(message.text()));
+    held.receivedText("", true);
+    held.receivedText("", true);
+    held.receivedPong(new byte[0]); // pongs are held too
+    assertEquals(List.of(), heldTransport.frames());
+
+    held.receivedText("", true);
+
+    assertEquals(List.of("close 1013 Too much sent before open"), heldTransport.frames());
+    assertEquals(ReadyState.CLOSING, held.state());
+    held.opened();
+    held.receivedText("after", true);
+    assertEquals(List.of(), received);
+  }
+
+  @Test
+  void heldMessagesOverTheByteLimitClose1013WithTheFixedCostCounted() {
+    StubTransport heldTransport = new StubTransport(Mode.INLINE);
+    Connection held =
+        connect("held", heldTransport, bounds(2 * (4 + COST), Integer.MAX_VALUE, 256, 100));
+    held.onMessage(message -> received.add(message.text()));
+    held.receivedText("ab", false);
+    held.receivedText("cd", true); // 4 bytes, fragments counted together
+    held.receivedBinary(bytes("1234"), true);
+    assertEquals(List.of(), heldTransport.frames());
+
+    held.receivedText("", true);
+
+    assertEquals(List.of("close 1013 Too much sent before open"), heldTransport.frames());
+  }
+
+  @Test
+  void heldMessagesWithinTheLimitsAreAllDeliveredOnceOpened() {
+    Connection held =
+        connect("held", new StubTransport(Mode.INLINE), bounds(3 * (1 + COST), 3, 256, 100));
+    held.onMessage(message -> received.add(message.text()));
+    for (String text : List.of("a", "b", "c")) {
+      held.receivedText(text, true);
+    }
+
+    held.opened();
+    for (String text : List.of("d", "e", "f", "g")) {
+      held.receivedText(text, true);
+    }
+
+    assertEquals(List.of("a", "b", "c", "d", "e", "f", "g"), received);
+    assertEquals(ReadyState.OPEN, held.state());
+  }
+
+  @Test
+  void aHandlerThatDoesNotFinishInTimeCloses1011AndItsHeldMessagesAreDropped()
+      throws InterruptedException {
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
+    try {
+      StubTransport slowTransport = new StubTransport(Mode.INLINE);
+      CountDownLatch closed = slowTransport.expect(1);
+      Connection slow = connect("slow", slowTransport);
+      slow.onMessage(message -> received.add(message.text()));
+      slow.receivedText("held", true);
+
+      slow.limitOpening(50, () -> timer);
+
+      assertTrue(StubTransport.await(closed));
+      assertEquals(List.of("close 1011 Route handler timed out"), slowTransport.frames());
+      assertEquals(ReadyState.CLOSING, slow.state());
+      slow.opened(); // the handler finishes late
+      assertEquals(ReadyState.CLOSING, slow.state());
+      assertEquals(List.of(), received);
+    } finally {
+      timer.shutdownNow();
+    }
+  }
+
+  @Test
+  void aHandlerThatFinishesInTimeCancelsItsTimeLimit() {
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
+    timer.setRemoveOnCancelPolicy(true);
+    try {
+      ws.limitOpening(60_000, () -> timer);
+      assertEquals(1, timer.getQueue().size());
+
+      ws.opened();
+
+      assertEquals(0, timer.getQueue().size());
+      ws.limitOpening(60_000, () -> timer); // open already: nothing to limit
+      connect("unlimited", new StubTransport(Mode.INLINE)).limitOpening(0, () -> timer);
+      assertEquals(0, timer.getQueue().size());
+    } finally {
+      timer.shutdownNow();
+    }
+  }
+
+  // ---- heartbeat -------------------------------------------------------------------------
+
+  @Test
+  void eachBeatPingsAndAPeerThatAnswersIsNeverEnded() {
+    ws.opened();
+
+    assertFalse(ws.heartbeat());
+    ws.receivedPong(new byte[0]);
+    assertFalse(ws.heartbeat());
+    ws.receivedPong("any payload".getBytes(UTF_8));
+    assertFalse(ws.heartbeat());
+
+    assertEquals(
+        List.of("ping candy-ws:1", "ping candy-ws:2", "ping candy-ws:3"), transport.frames());
+  }
+
+  @Test
+  void pongsToCandyWsPingsStayInsideWhileOtherPongsReachThePongHandlers() {
+    ws.onPong(payload -> received.add("pong " + new String(payload, UTF_8)));
+    ws.opened();
+    ws.heartbeat();
+
+    ws.receivedPong("candy-ws:1".getBytes(UTF_8));
+    ws.receivedPong(new byte[0]);
+    ws.receivedPong("candy-ws".getBytes(UTF_8));
+    ws.receivedPong("candy-ws:x".getBytes(UTF_8));
+
+    assertEquals(List.of("pong ", "pong candy-ws", "pong candy-ws:x"), received);
+    assertFalse(ws.heartbeat());
+  }
+
+  @Test
+  void anyPongAnswersTheHeartbeat() {
+    ws.opened();
+    ws.heartbeat();
+
+    ws.receivedPong("unsolicited".getBytes(UTF_8));
+
+    assertFalse(ws.heartbeat());
+  }
+
+  @Test
+  void aPeerThatHasNotAnsweredThePreviousPingByTheNextBeatIsToBeEnded() {
+    ws.opened();
+    assertFalse(ws.heartbeat());
+    ws.receivedText("a message is not an answer", true);
+
+    assertTrue(ws.heartbeat());
+    assertEquals(List.of("ping candy-ws:1"), transport.frames());
+  }
+
+  @Test
+  void aConnectionStillClosingIsToBeEndedOnTheSecondBeat() {
+    StubTransport stuck = new StubTransport(Mode.HELD);
+    Connection closing = connect("closing", stuck);
+    closing.opened();
+    closing.send("never sent"); // in flight for ever
+    closing.close(); // the close frame waits behind it
+
+    assertFalse(closing.heartbeat());
+    assertTrue(closing.heartbeat());
+    assertEquals(List.of("never sent"), stuck.frames());
+  }
+
+  @Test
+  void endLeavesTheRoomsRunsCloseHandlersWith1006ThenEndsTheTransport() {
+    List<String> seen = new ArrayList<>();
+    ws.join("r");
+    ws.opened();
+    ws.send("queued");
+    ws.onClose(
+        status -> seen.add(status.code() + " " + status.reason() + " " + registry.members("r")));
+    ws.onClose(status -> seen.add("frames " + transport.frames()));
+
+    ws.end();
+    ws.end();
+    ws.closed(new CloseStatus(CloseStatus.GOING_AWAY, "the container's close comes later"));
+
+    assertEquals(List.of("1006 No answer to ping []", "frames [queued]"), seen);
+    assertEquals(List.of("queued", "end"), transport.frames());
+    assertEquals(ReadyState.CLOSED, ws.state());
+    assertEquals(0, registry.clientCount());
+    ws.send("dropped");
+    assertEquals(List.of("queued", "end"), transport.frames());
+  }
+
+  @Test
+  void theHeartbeatPingsEveryConnectionAndEndsOnlyThoseThatDidNotAnswer() {
+    StubTransport quietTransport = new StubTransport(Mode.INLINE);
+    Connection quiet = connect("quiet", quietTransport);
+    List<CloseStatus> quietCloses = new ArrayList<>();
+    quiet.onClose(quietCloses::add);
+    ws.opened();
+    quiet.opened();
+    Heartbeat heartbeat = new Heartbeat(runtime, 1_000);
+
+    heartbeat.beat();
+    ws.receivedPong(new byte[0]);
+    heartbeat.beat();
+
+    assertEquals(List.of("ping candy-ws:1", "ping candy-ws:2"), transport.frames());
+    assertEquals(List.of("ping candy-ws:1", "end"), quietTransport.frames());
+    assertEquals(List.of(new CloseStatus(CloseStatus.ABNORMAL, "No answer to ping")), quietCloses);
+    assertEquals(Set.of("ws"), registry.clients().keySet());
   }
 
   /**
@@ -802,7 +1051,24 @@ class ConnectionTest {
    */
   private static ConnectionLimits limits(long maxMessageSize, int rateLimit, long maxBacklog) {
     return new ConnectionLimits(
-        maxMessageSize, new RateLimiter(rateLimit, 3_600_000, Math.max(1, rateLimit)), maxBacklog);
+        maxMessageSize,
+        new RateLimiter(rateLimit, 3_600_000, Math.max(1, rateLimit)),
+        maxBacklog,
+        Integer.MAX_VALUE,
+        Integer.MAX_VALUE,
+        Integer.MAX_VALUE);
+  }
+
+  /** Limits on the backlog and the rooms; no limit on the message size or rate. */
+  private static ConnectionLimits bounds(
+      long maxBacklogBytes, int maxBacklogMessages, int maxRoomName, int maxRooms) {
+    return new ConnectionLimits(
+        Long.MAX_VALUE,
+        new RateLimiter(0, 60_000, 1),
+        maxBacklogBytes,
+        maxBacklogMessages,
+        maxRoomName,
+        maxRooms);
   }
 
   private static ByteBuffer bytes(String text) {

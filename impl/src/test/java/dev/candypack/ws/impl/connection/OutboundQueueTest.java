@@ -25,6 +25,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class OutboundQueueTest {
 
+  private static final int COST = ConnectionLimits.FRAME_COST;
+
   @Test
   void framesLeaveInOrderOneAtATime() {
     StubTransport transport = new StubTransport(Mode.HELD);
@@ -150,24 +152,156 @@ class OutboundQueueTest {
   }
 
   @Test
-  void backlogCountsWaitingAndInFlightPayloadBytesUntilSent() {
+  void backlogCountsWaitingAndInFlightFramesWithTheirPayloadAndFixedCostUntilSent() {
     StubTransport transport = new StubTransport(Mode.HELD);
     OutboundQueue queue = queue(transport);
     assertEquals(0, queue.backlogBytes());
+    assertEquals(0, queue.backlogMessages());
 
     queue.send(text("abc"));
     queue.send(new OutboundMessage.Binary(ByteBuffer.wrap(new byte[4])));
     queue.ping();
     queue.send(text("de"));
-    assertEquals(9, queue.backlogBytes());
+    assertEquals(3 + 4 + 0 + 2 + 4 * COST, queue.backlogBytes());
+    assertEquals(4, queue.backlogMessages());
 
-    transport.completeNext();
-    assertEquals(6, queue.backlogBytes());
-    transport.completeNext();
-    assertEquals(2, queue.backlogBytes());
+    transport.completeNext(); // abc
+    assertEquals(4 + 0 + 2 + 3 * COST, queue.backlogBytes());
+    assertEquals(3, queue.backlogMessages());
+    transport.completeNext(); // the binary message, then the ping goes at once
+    assertEquals(2 + COST, queue.backlogBytes());
+    assertEquals(1, queue.backlogMessages());
     transport.completeNext();
     assertEquals(0, queue.backlogBytes());
+    assertEquals(0, queue.backlogMessages());
     assertEquals(0, queue.pending());
+  }
+
+  @Test
+  void emptyMessagesOverTheMessageLimitOverflowLikeLargeOnes() {
+    StubTransport transport = new StubTransport(Mode.HELD);
+    AtomicInteger overflows = new AtomicInteger();
+    OutboundQueue queue =
+        new OutboundQueue(transport, Long.MAX_VALUE, 3, overflows::incrementAndGet);
+
+    queue.send(text(""));
+    queue.send(text(""));
+    queue.ping();
+    assertEquals(0, overflows.get());
+    assertEquals(3, queue.backlogMessages());
+
+    queue.send(text(""));
+    assertEquals(1, overflows.get());
+    assertEquals(3, queue.backlogMessages());
+    queue.ping();
+    assertEquals(2, overflows.get());
+
+    transport.completeNext();
+    queue.send(text("again"));
+    assertEquals(2, overflows.get());
+    assertEquals(3, queue.backlogMessages());
+  }
+
+  @Test
+  void emptyMessagesCostTheFixedCostAgainstTheByteLimit() {
+    StubTransport transport = new StubTransport(Mode.HELD);
+    AtomicInteger overflows = new AtomicInteger();
+    OutboundQueue queue =
+        new OutboundQueue(transport, 3 * COST, Integer.MAX_VALUE, overflows::incrementAndGet);
+
+    for (int i = 0; i < 3; i++) {
+      queue.send(text(""));
+    }
+    assertEquals(0, overflows.get());
+    assertEquals(3 * COST, queue.backlogBytes());
+
+    queue.send(text(""));
+    assertEquals(1, overflows.get());
+    assertEquals(3 * COST, queue.backlogBytes());
+  }
+
+  @Test
+  void aPingAfterEachQuarterOfTheMessageLimitCarriesTheCountWrittenBeforeIt() {
+    StubTransport transport = new StubTransport(Mode.INLINE);
+    OutboundQueue queue = new OutboundQueue(transport, Long.MAX_VALUE, 8, () -> {});
+
+    for (int i = 1; i <= 5; i++) {
+      queue.send(text("m" + i));
+    }
+
+    assertEquals(
+        List.of("m1", "m2", "ping candy-ws:2", "m3", "m4", "ping candy-ws:4", "m5"),
+        transport.frames());
+    assertEquals(5, queue.unread());
+    assertEquals(0, queue.backlogMessages(), "the container took them all");
+  }
+
+  @Test
+  void whatThePeerHasNotConfirmedIsBoundedEvenWhenTheContainerTakesEverything() {
+    StubTransport transport = new StubTransport(Mode.INLINE); // like Payara's: at once
+    AtomicInteger overflows = new AtomicInteger();
+    int limit = 4;
+    long unreadLimit = (long) limit * OutboundQueue.UNREAD_FACTOR;
+    OutboundQueue queue =
+        new OutboundQueue(transport, Long.MAX_VALUE, limit, overflows::incrementAndGet);
+
+    for (int i = 0; i < unreadLimit; i++) {
+      queue.send(text(""));
+    }
+    assertEquals(0, overflows.get());
+    queue.send(text(""));
+    assertEquals(1, overflows.get());
+    assertEquals(unreadLimit, queue.unread());
+
+    queue.confirm(10);
+    for (int i = 0; i < 10; i++) {
+      queue.send(text(""));
+    }
+    assertEquals(1, overflows.get());
+    queue.ping();
+    assertEquals(2, overflows.get(), "a ping counts like a message");
+  }
+
+  @Test
+  void aConfirmationConfirmsNoMoreThanWasQueuedNorGoesBack() {
+    StubTransport transport = new StubTransport(Mode.INLINE);
+    OutboundQueue queue = new OutboundQueue(transport, Long.MAX_VALUE, 4, () -> {});
+    queue.send(text("a"));
+    queue.send(text("b"));
+
+    queue.confirm(1_000_000);
+    assertEquals(0, queue.unread());
+    queue.confirm(1);
+    assertEquals(0, queue.unread());
+
+    queue.send(text("c"));
+    assertEquals(1, queue.unread());
+  }
+
+  @Test
+  void theFixedCostIsAtLeastSixtyFourBytes() {
+    assertTrue(COST >= 64, "the cost per frame is " + COST);
+  }
+
+  @Test
+  void endDropsTheBacklogAndEndsTheTransportAtOnce() {
+    StubTransport transport = new StubTransport(Mode.HELD);
+    OutboundQueue queue = queue(transport);
+    queue.send(text("a"));
+    queue.send(text("b"));
+
+    queue.end();
+
+    assertEquals(List.of("a", "end"), transport.frames());
+    assertEquals(0, queue.pending());
+    assertEquals(0, queue.backlogBytes());
+    assertEquals(0, queue.backlogMessages());
+    transport.completeNext();
+    queue.send(text("c"));
+    queue.ping();
+    queue.close(1000, "bye");
+    assertEquals(List.of("a", "end"), transport.frames());
+    assertEquals(0, queue.backlogMessages());
   }
 
   @Test
@@ -185,23 +319,24 @@ class OutboundQueueTest {
   void sendOverTheBacklogCallsOverflowInsteadOfQueuing() {
     StubTransport transport = new StubTransport(Mode.HELD);
     AtomicInteger overflows = new AtomicInteger();
-    OutboundQueue queue = new OutboundQueue(transport, 10, overflows::incrementAndGet);
+    OutboundQueue queue =
+        new OutboundQueue(transport, 2 * (5 + COST), Integer.MAX_VALUE, overflows::incrementAndGet);
 
     queue.send(text("01234"));
     queue.send(text("56789"));
     assertEquals(0, overflows.get());
-    assertEquals(10, queue.backlogBytes());
+    assertEquals(2 * (5 + COST), queue.backlogBytes());
 
     queue.send(text("x"));
     assertEquals(1, overflows.get());
-    assertEquals(10, queue.backlogBytes());
+    assertEquals(2 * (5 + COST), queue.backlogBytes());
     assertEquals(1, queue.pending());
 
     transport.completeNext();
     assertEquals(List.of("01234", "56789"), transport.frames());
     queue.send(text("x"));
     assertEquals(1, overflows.get());
-    assertEquals(6, queue.backlogBytes());
+    assertEquals(5 + 1 + 2 * COST, queue.backlogBytes());
     transport.completeNext();
     transport.completeNext();
     assertEquals(List.of("01234", "56789", "x"), transport.frames());
@@ -212,7 +347,8 @@ class OutboundQueueTest {
   void aMessageLargerThanTheWholeBacklogOverflowsAnEmptyQueue() {
     StubTransport transport = new StubTransport(Mode.INLINE);
     AtomicInteger overflows = new AtomicInteger();
-    OutboundQueue queue = new OutboundQueue(transport, 4, overflows::incrementAndGet);
+    OutboundQueue queue =
+        new OutboundQueue(transport, 4 + COST, Integer.MAX_VALUE, overflows::incrementAndGet);
 
     queue.send(new OutboundMessage.Binary(ByteBuffer.wrap(new byte[5])));
     queue.send(text("1234"));
@@ -258,7 +394,7 @@ class OutboundQueueTest {
   }
 
   @Test
-  void abortSwallowsAFailingClose() {
+  void abortAndEndSwallowAFailingTransport() {
     List<String> closes = new ArrayList<>();
     Transport failing =
         new Transport() {
@@ -269,7 +405,7 @@ class OutboundQueueTest {
           public void sendBinary(ByteBuffer data, Consumer<Throwable> done) {}
 
           @Override
-          public void ping() {}
+          public void ping(ByteBuffer payload) {}
 
           @Override
           public void close(int code, String reason) {}
@@ -279,12 +415,19 @@ class OutboundQueueTest {
             closes.add(code + " " + reason);
             throw new IOException("already gone");
           }
+
+          @Override
+          public void end() throws IOException {
+            closes.add("end");
+            throw new IOException("already gone");
+          }
         };
     OutboundQueue queue = queue(failing);
 
     queue.abort(1013, "Client too slow", Runnable::run);
+    queue.end();
 
-    assertEquals(List.of("1013 Client too slow"), closes);
+    assertEquals(List.of("1013 Client too slow", "end"), closes);
   }
 
   @ParameterizedTest
@@ -345,6 +488,7 @@ class OutboundQueueTest {
     return new OutboundQueue(
         transport,
         Long.MAX_VALUE,
+        Integer.MAX_VALUE,
         () -> {
           throw new AssertionError("overflow");
         });

@@ -15,11 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * A transport that records what is sent: text as-is, {@code "binary <utf-8>"}, {@code "ping"} and
- * {@code "close <code> <reason>"}. Sends complete at once on the caller's thread ({@link
- * Mode#INLINE}), when the test says so ({@link Mode#HELD}) or on an executor ({@link Mode#ASYNC}).
- * A text starting with {@code "throw"} is refused by throwing; one starting with {@code "fail"}
- * completes with an error.
+ * A transport that records what is sent: text as-is, {@code "binary <utf-8>"}, {@code "ping"} (or
+ * {@code "ping <utf-8 payload>"}) and {@code "close <code> <reason>"} and {@code "end"}. Sends
+ * complete at once on the caller's thread ({@link Mode#INLINE}), when the test says so ({@link
+ * Mode#HELD}) or on an executor ({@link Mode#ASYNC}). A text starting with {@code "throw"} is
+ * refused by throwing; one starting with {@code "fail"} completes with an error.
  */
 final class StubTransport implements Transport {
 
@@ -96,8 +96,10 @@ final class StubTransport implements Transport {
   }
 
   @Override
-  public void ping() {
-    begin("ping");
+  public void ping(ByteBuffer payload) {
+    byte[] bytes = new byte[payload.remaining()];
+    payload.get(bytes);
+    begin(bytes.length == 0 ? "ping" : "ping " + new String(bytes, UTF_8));
     inFlight.decrementAndGet();
   }
 
@@ -110,6 +112,12 @@ final class StubTransport implements Transport {
   @Override
   public void closeNow(int code, String reason) {
     begin("close now " + code + " " + reason);
+    inFlight.decrementAndGet();
+  }
+
+  @Override
+  public void end() {
+    begin("end");
     inFlight.decrementAndGet();
   }
 

@@ -1,9 +1,12 @@
 package dev.candypack.ws.impl.endpoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
@@ -43,7 +46,7 @@ class SessionTransportTest {
 
     transport.sendText("hello", result::set);
     transport.sendBinary(ByteBuffer.allocate(1), failure -> {});
-    transport.ping();
+    transport.ping(ByteBuffer.allocate(0));
 
     assertNull(result.get());
     assertEquals(3, seenBySends.size());
@@ -68,6 +71,47 @@ class SessionTransportTest {
     }
 
     assertSame(application, Thread.currentThread().getContextClassLoader());
+  }
+
+  @Test
+  void endClosesWithAReasonWhenTheSessionCannotForceAClose() throws Exception {
+    List<Object> closes = new ArrayList<>();
+    Session tyrusLike =
+        proxy(
+            Session.class,
+            (method, args) -> {
+              if (method.getName().equals("close")) {
+                closes.add(args[0]);
+              }
+              return null;
+            });
+
+    new SessionTransport(tyrusLike).end();
+
+    assertEquals(1, closes.size());
+    CloseReason reason = (CloseReason) closes.get(0);
+    assertEquals(1001, reason.getCloseCode().getCode());
+    assertEquals("No answer to ping", reason.getReasonPhrase());
+  }
+
+  @Test
+  void endForcesTheCloseOfASessionThatCan() throws Exception {
+    UndertowLike undertowLike = new UndertowLike();
+
+    assertTrue(SessionTransport.forceClose(undertowLike));
+    assertFalse(SessionTransport.forceClose(new Object()));
+
+    assertEquals(1, undertowLike.forced);
+  }
+
+  /** Has a public {@code forceClose()}, as Undertow's session does. */
+  public static final class UndertowLike {
+    int forced;
+
+    /** Closes the channel, in Undertow. */
+    public void forceClose() {
+      forced++;
+    }
   }
 
   private Session session() {

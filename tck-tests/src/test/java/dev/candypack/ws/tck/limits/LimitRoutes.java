@@ -1,14 +1,17 @@
 package dev.candypack.ws.tck.limits;
 
+import dev.candypack.ws.AsyncCandyHandler;
 import dev.candypack.ws.Candy;
 import dev.candypack.ws.CandyRoute;
 import dev.candypack.ws.CandyServer;
 import dev.candypack.ws.CandySocket;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -19,6 +22,12 @@ public class LimitRoutes {
 
   /** The close codes seen by members of the room {@code flood}. */
   static final List<Integer> FLOOD_CLOSES = new CopyOnWriteArrayList<>();
+
+  /** The close codes seen by members of the room {@code empty}. */
+  static final List<Integer> EMPTY_CLOSES = new CopyOnWriteArrayList<>();
+
+  /** The asynchronous handlers of {@code /held} that have not finished yet. */
+  static final List<CompletableFuture<Void>> HELD = new CopyOnWriteArrayList<>();
 
   @Inject CandyServer server;
 
@@ -74,13 +83,20 @@ public class LimitRoutes {
     ws.send("token accepted");
   }
 
-  /** Joins the room named by each message and says so to the room. */
-  @CandyRoute("/join")
+  /**
+   * Joins the room named by each message and says so to the room, or says why it may not. No rate
+   * limit, so that a test can join as many rooms as a connection may.
+   */
+  @CandyRoute(value = "/join", rateLimit = 0)
   void join(CandySocket ws) {
     ws.onMessage(
         m -> {
-          ws.join(m.text());
-          ws.to(m.text()).send("joined:" + m.text().length());
+          try {
+            ws.join(m.text());
+            ws.to(m.text()).send("joined:" + m.text().length());
+          } catch (IllegalArgumentException refused) {
+            ws.send("refused:" + refused.getMessage());
+          }
         });
   }
 
@@ -103,6 +119,52 @@ public class LimitRoutes {
     ws.join("flood");
     ws.onClose(close -> FLOOD_CLOSES.add(close.code()));
     ws.send("joined");
+  }
+
+  /** Joins the room {@code empty}. */
+  @CandyRoute("/empty-member")
+  void emptyMember(CandySocket ws) {
+    ws.join("empty");
+    ws.onClose(close -> EMPTY_CLOSES.add(close.code()));
+  }
+
+  /**
+   * On {@code N}: sends empty messages to the room {@code empty} as fast as it can until the room
+   * has no member left or N are sent, then answers {@code sent:COUNT}.
+   */
+  @CandyRoute(value = "/empty-trigger", rateLimit = 0)
+  void emptyTrigger(CandySocket ws) {
+    ws.onMessage(
+        m -> {
+          int most = Integer.parseInt(m.text());
+          int sent = 0;
+          while (sent < most && (sent % 256 != 0 || !server.room("empty").members().isEmpty())) {
+            server.toRoom("empty", "");
+            sent++;
+          }
+          ws.send("sent:" + sent);
+        });
+  }
+
+  /**
+   * An asynchronous handler that finishes only when {@code /limits?what=open} says so: messages
+   * meanwhile are held. Answers each message with its length.
+   */
+  @Produces
+  @CandyRoute(value = "/held", rateLimit = 0)
+  AsyncCandyHandler held() {
+    return (ws, candy) -> {
+      ws.onMessage(m -> ws.send("ok:" + m.text().length()));
+      CompletableFuture<Void> finished = new CompletableFuture<>();
+      HELD.add(finished);
+      return finished;
+    };
+  }
+
+  /** Finishes every waiting handler of {@code /held}. */
+  static void finishHeld() {
+    HELD.forEach(finished -> finished.complete(null));
+    HELD.clear();
   }
 
   /**

@@ -11,7 +11,9 @@ import java.io.IOException;
 
 /**
  * {@code GET /limits?what=token} answers the session's CSRF token; {@code what=state} answers
- * {@code clients members guardRuns heapBytes}.
+ * {@code clients members guardRuns heapBytes}; {@code what=closes} and {@code what=empty-closes}
+ * the close codes the members of the rooms {@code flood} and {@code empty} saw; {@code what=open}
+ * finishes the waiting handlers of {@code /held}.
  */
 @WebServlet("/limits")
 public class LimitsServlet extends HttpServlet {
@@ -30,6 +32,15 @@ public class LimitsServlet extends HttpServlet {
     }
     if ("closes".equals(request.getParameter("what"))) {
       response.getWriter().write(LimitRoutes.FLOOD_CLOSES.toString());
+      return;
+    }
+    if ("empty-closes".equals(request.getParameter("what"))) {
+      response.getWriter().write(LimitRoutes.EMPTY_CLOSES.toString());
+      return;
+    }
+    if ("open".equals(request.getParameter("what"))) {
+      LimitRoutes.finishHeld();
+      response.getWriter().write("opened");
       return;
     }
     long heap = 0;

@@ -20,7 +20,7 @@ final class Connections {
             transport,
             runtime,
             new ConnectionLimits(
-                8L * 1024 * 1024, new RateLimiter(0, 1000, 1), 256L * 1024 * 1024));
+                8L * 1024 * 1024, new RateLimiter(0, 1000, 1), 256L * 1024 * 1024, 1024, 256, 100));
     connection.opened();
     return connection;
   }

@@ -29,11 +29,14 @@ final class InlineTransport implements Transport {
   }
 
   @Override
-  public void ping() {}
+  public void ping(ByteBuffer payload) {}
 
   @Override
   public void close(int code, String reason) {}
 
   @Override
   public void closeNow(int code, String reason) {}
+
+  @Override
+  public void end() {}
 }

@@ -59,7 +59,7 @@ public class RateLimitBenchmark {
             "/bench/echo",
             new InlineTransport(sink),
             runtime,
-            new ConnectionLimits(8L * 1024 * 1024, limiter, 256L * 1024 * 1024));
+            new ConnectionLimits(8L * 1024 * 1024, limiter, 256L * 1024 * 1024, 1024, 256, 100));
     connection.onMessage(sink::consume);
     connection.opened();
   }
