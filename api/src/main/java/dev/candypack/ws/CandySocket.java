@@ -122,7 +122,8 @@ public interface CandySocket {
   Registration onError(Consumer<Throwable> handler);
 
   /**
-   * Adds a handler for pong frames, the answers to {@link #ping()}.
+   * Adds a handler for pong frames, the answers to {@link #ping()}. The answers to candy-ws's own
+   * pings (its heartbeat's) never reach it.
    *
    * @param handler called with the pong's application data
    * @return the registration, to remove the handler again
@@ -162,9 +163,23 @@ public interface CandySocket {
   Set<String> rooms();
 
   /**
-   * Joins a room. Joining a room twice is the same as once.
+   * Joins a room. Joining a room twice is the same as once. A connection may be in at most {@code
+   * candy.ws.max-rooms-per-connection} rooms (100 by default), whose names have at most {@code
+   * candy.ws.max-room-name} characters (256 by default); a refused join leaves the connection open:
+   *
+   * <pre>{@code
+   * ws.onMessage(m -> {
+   *   try {
+   *     ws.join(m.text());
+   *   } catch (IllegalArgumentException tooMany) {
+   *     ws.send(Map.of("error", tooMany.getMessage()));
+   *   }
+   * });
+   * }</pre>
    *
    * @param room the room's name
+   * @throws IllegalArgumentException when the name is too long, or the connection is in as many
+   *     rooms as it may be already; the message says which
    */
   void join(String room);
 

@@ -3,6 +3,7 @@ package dev.candypack.ws.impl;
 import dev.candypack.ws.CandyServer;
 import dev.candypack.ws.impl.codec.JsonCodec;
 import dev.candypack.ws.impl.connection.Heartbeat;
+import dev.candypack.ws.impl.connection.Transport;
 import dev.candypack.ws.impl.room.Fanout;
 import dev.candypack.ws.impl.room.LocalServer;
 import dev.candypack.ws.impl.room.RoomRegistry;
@@ -25,6 +26,7 @@ public final class CandyRuntime {
   private final CandyServer server = new LocalServer(registry, fanout, codec);
   private volatile Executor executor = Executors.newCachedThreadPool(CandyRuntime::daemon);
   private ScheduledExecutorService timer; // made on first use; guarded by this
+  private volatile Heartbeat heartbeat; // null when off
 
   private static Thread daemon(Runnable task) {
     Thread thread = new Thread(task, "candy-ws");
@@ -109,7 +111,21 @@ public final class CandyRuntime {
    */
   public void startHeartbeat(long intervalMillis) {
     if (intervalMillis > 0) {
-      Heartbeat.start(this, intervalMillis);
+      heartbeat = Heartbeat.start(this, intervalMillis);
+    }
+  }
+
+  /**
+   * A connection has closed, but the container still holds it open, waiting for the peer to answer
+   * the close: the heartbeat ends it if it is still open two beats later. Without a heartbeat, the
+   * container keeps it.
+   *
+   * @param transport the connection
+   */
+  public void watchClosing(Transport transport) {
+    Heartbeat running = heartbeat;
+    if (running != null) {
+      running.watchClosing(transport);
     }
   }
 

@@ -112,6 +112,19 @@ class HeartbeatIT {
   }
 
   @Test
+  void aCloseThePeerNeverAnswersStillEndsTheConnectionWithinAFewIntervals() throws Exception {
+    try (RawSocket peer = RawSocket.connect(server.ws("close/4000/bye"))) {
+      peer.sendText("go");
+      assertEquals("bye", nextText(peer));
+      RawSocket.Frame close = peer.readFrame(Duration.ofSeconds(WsClient.TIMEOUT_SECONDS));
+      assertEquals(RawSocket.Frame.CLOSE, close.opcode());
+
+      // No close frame back: Undertow would hold the connection open for it for ever.
+      assertTrue(peer.writesFail(FEW_INTERVALS), "the server still takes what the peer sends");
+    }
+  }
+
+  @Test
   void fifteenPeersStalledInTheMiddleOfALargeFrameAreEndedWhileOthersKeepTheirRoundTrips()
       throws Exception {
     int stalled = 15;

@@ -31,6 +31,7 @@ final class RawSocket implements AutoCloseable {
   /** A frame from the server: its opcode and payload. */
   record Frame(int opcode, byte[] payload) {
     static final int TEXT = 0x1;
+    static final int CLOSE = 0x8;
     static final int PING = 0x9;
 
     String text() {

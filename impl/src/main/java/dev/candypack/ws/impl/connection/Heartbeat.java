@@ -4,8 +4,9 @@ import dev.candypack.ws.CandySocket;
 import dev.candypack.ws.impl.CandyRuntime;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,6 +24,10 @@ import java.util.logging.Logger;
  * frames written before them; the pongs that echo them confirm those frames read and never reach
  * the application's pong handlers, which see only the answers to its {@code ping()} and unsolicited
  * pongs.
+ *
+ * <p>It also watches connections that have closed but that the container still holds open, waiting
+ * for the peer to answer a close frame (Undertow does, after any close the server starts): one that
+ * is still open two beats later is ended too.
  */
 public final class Heartbeat {
 
@@ -33,6 +38,8 @@ public final class Heartbeat {
 
   private final CandyRuntime runtime;
   private final long intervalMillis;
+  // Closed connections still open; true once a beat has seen them.
+  private final Map<Transport, Boolean> closing = new ConcurrentHashMap<>();
 
   Heartbeat(CandyRuntime runtime, long intervalMillis) {
     this.runtime = runtime;
@@ -44,14 +51,25 @@ public final class Heartbeat {
    *
    * @param runtime the application's connections, executor and timer
    * @param intervalMillis the time between two pings of a connection
-   * @return the periodic task
+   * @return the heartbeat, running
    */
-  public static ScheduledFuture<?> start(CandyRuntime runtime, long intervalMillis) {
+  public static Heartbeat start(CandyRuntime runtime, long intervalMillis) {
     Heartbeat heartbeat = new Heartbeat(runtime, intervalMillis);
-    return runtime
+    runtime
         .timer()
         .scheduleWithFixedDelay(
             heartbeat::beat, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+    return heartbeat;
+  }
+
+  /**
+   * Watches a connection that has closed while the container still holds it open: it is ended if it
+   * is still open two beats from now.
+   *
+   * @param transport the connection
+   */
+  public void watchClosing(Transport transport) {
+    closing.putIfAbsent(transport, false);
   }
 
   /**
@@ -59,6 +77,7 @@ public final class Heartbeat {
    * runs the connection's close handlers, so it runs on the application's executor, not here.
    */
   void beat() {
+    endHalfClosed();
     int ended = 0;
     for (CandySocket socket : runtime.registry().clients().values()) {
       try {
@@ -119,6 +138,36 @@ public final class Heartbeat {
       return -1;
     }
     return count;
+  }
+
+  private void endHalfClosed() {
+    for (Map.Entry<Transport, Boolean> entry : closing.entrySet()) {
+      Transport transport = entry.getKey();
+      if (!transport.isOpen()) {
+        closing.remove(transport);
+      } else if (entry.getValue()) {
+        closing.remove(transport);
+        endLater(transport);
+      } else {
+        entry.setValue(true);
+      }
+    }
+  }
+
+  private void endLater(Transport transport) {
+    Runnable end =
+        () -> {
+          try {
+            transport.end();
+          } catch (Exception e) {
+            LOG.log(Level.FINE, "candy-ws: ending a closed connection failed", e);
+          }
+        };
+    try {
+      runtime.executor().execute(end);
+    } catch (RejectedExecutionException stopping) {
+      end.run();
+    }
   }
 
   private void end(Connection connection) {

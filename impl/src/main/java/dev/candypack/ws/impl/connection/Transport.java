@@ -61,4 +61,12 @@ public interface Transport {
    * @throws Exception when the transport fails
    */
   void end() throws Exception;
+
+  /**
+   * Whether the connection is still open, as far as the container can tell: a connection whose
+   * close frame has been sent may stay open until the peer answers it.
+   *
+   * @return whether it is open
+   */
+  boolean isOpen();
 }

@@ -206,6 +206,10 @@ public final class CandyEndpoint extends Endpoint {
     } finally {
       Thread.currentThread().setContextClassLoader(previous);
     }
+    if (session.isOpen()) {
+      // Undertow, after a close the server started: open until the peer answers, which it may never
+      runtime.watchClosing(new SessionTransport(session));
+    }
   }
 
   private void releaseSlot() {

@@ -136,6 +136,11 @@ final class SessionTransport implements Transport {
     }
   }
 
+  @Override
+  public boolean isOpen() {
+    return session.isOpen();
+  }
+
   /**
    * Calls the session's public {@code forceClose()}, if it has one.
    *

@@ -421,6 +421,11 @@ class OutboundQueueTest {
             closes.add("end");
             throw new IOException("already gone");
           }
+
+          @Override
+          public boolean isOpen() {
+            return true;
+          }
         };
     OutboundQueue queue = queue(failing);
 

@@ -35,6 +35,7 @@ final class StubTransport implements Transport {
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private final Executor executor;
   private volatile Mode mode;
+  private volatile boolean open = true;
   private volatile CountDownLatch expected = new CountDownLatch(0);
 
   StubTransport(Mode mode) {
@@ -119,6 +120,17 @@ final class StubTransport implements Transport {
   public void end() {
     begin("end");
     inFlight.decrementAndGet();
+    open = false;
+  }
+
+  @Override
+  public boolean isOpen() {
+    return open;
+  }
+
+  /** The container has closed the connection. */
+  void closedByContainer() {
+    open = false;
   }
 
   private void send(String frame, Consumer<Throwable> done) {

@@ -39,4 +39,9 @@ final class InlineTransport implements Transport {
 
   @Override
   public void end() {}
+
+  @Override
+  public boolean isOpen() {
+    return true;
+  }
 }
