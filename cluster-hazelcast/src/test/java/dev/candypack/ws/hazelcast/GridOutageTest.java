@@ -9,7 +9,6 @@ import dev.candypack.ws.spi.RelayMessage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -35,17 +34,7 @@ class GridOutageTest {
         HazelcastRelayTest.member(dir, "member.xml", cluster, port, "127.0.0.1:" + port);
     Path clientConfig = HazelcastRelayTest.client(dir, cluster, port);
     StubNode grid = new StubNode(HazelcastRelayTest.settings(memberConfig));
-    StubNode node =
-        new StubNode(
-            Map.of(
-                HazelcastRelay.SWITCH,
-                "hazelcast",
-                HazelcastRelay.REPORT_INTERVAL,
-                "100",
-                Grid.CLIENT_CONFIG,
-                clientConfig.toString(),
-                Seal.SECRET,
-                HazelcastRelayTest.SECRET));
+    StubNode node = new StubNode(HazelcastRelayTest.clientSettings(clientConfig));
     HazelcastRelay member = started(grid);
     HazelcastRelay client = started(node);
     List<LogRecord> warnings = new CopyOnWriteArrayList<>();

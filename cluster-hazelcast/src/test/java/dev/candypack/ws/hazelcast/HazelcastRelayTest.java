@@ -120,17 +120,7 @@ class HazelcastRelayTest {
     first = start(one);
     second = start(two);
     clientConfig = client(dir, cluster, port1);
-    three =
-        new StubNode(
-            Map.of(
-                HazelcastRelay.SWITCH,
-                "hazelcast",
-                HazelcastRelay.REPORT_INTERVAL,
-                "100",
-                Grid.CLIENT_CONFIG,
-                clientConfig.toString(),
-                Seal.SECRET,
-                SECRET));
+    three = new StubNode(clientSettings(clientConfig));
     client = start(three);
     one.clients = 1;
     two.clients = 2;
@@ -214,6 +204,19 @@ class HazelcastRelayTest {
     assertTrue(relay.start(node));
     RELAYS.add(relay);
     return relay;
+  }
+
+  /** The settings of a node that reaches the grid as a Hazelcast client. */
+  static Map<String, String> clientSettings(Path clientConfig) {
+    return Map.of(
+        HazelcastRelay.SWITCH,
+        "hazelcast",
+        HazelcastRelay.REPORT_INTERVAL,
+        "100",
+        Grid.CLIENT_CONFIG,
+        clientConfig.toString(),
+        Seal.SECRET,
+        SECRET);
   }
 
   /** A Hazelcast client config that joins the cluster through the member at the port. */

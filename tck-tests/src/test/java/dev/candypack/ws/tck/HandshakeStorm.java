@@ -194,12 +194,17 @@ final class HandshakeStorm {
       out.write(upgradeRequest(key).getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
-      String status = readLine(in);
+      String status = RawSocket.readLine(in);
+      if (status.isEmpty()) {
+        return "the server closed the connection before answering";
+      }
       if (!status.startsWith("HTTP/1.1 101")) {
         return "status: " + status;
       }
       String accept = null;
-      for (String header = readLine(in); !header.isEmpty(); header = readLine(in)) {
+      for (String header = RawSocket.readLine(in);
+          !header.isEmpty();
+          header = RawSocket.readLine(in)) {
         int colon = header.indexOf(':');
         if (colon > 0
             && header.substring(0, colon).trim().equalsIgnoreCase("Sec-WebSocket-Accept")) {
@@ -281,20 +286,6 @@ final class HandshakeStorm {
     }
     out.write(frame);
     out.flush();
-  }
-
-  private static String readLine(InputStream in) throws IOException {
-    StringBuilder line = new StringBuilder();
-    int c;
-    while ((c = in.read()) != -1 && c != '\n') {
-      if (c != '\r') {
-        line.append((char) c);
-      }
-    }
-    if (c == -1 && line.length() == 0) {
-      throw new IOException("the server closed the connection before answering");
-    }
-    return line.toString();
   }
 
   private static void sample(Queue<String> samples, String deviation) {

@@ -303,7 +303,8 @@ final class RawSocket implements AutoCloseable {
     socket.close();
   }
 
-  private static String readLine(InputStream in) throws IOException {
+  /** One line of an HTTP head, without its line break; empty at the end of the stream. */
+  static String readLine(InputStream in) throws IOException {
     StringBuilder line = new StringBuilder();
     int c;
     while ((c = in.read()) != -1 && c != '\n') {
