@@ -6,7 +6,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.logging.Level;
@@ -42,10 +41,10 @@ final class OutboundQueue {
    */
   static final int UNREAD_FACTOR = 16;
 
-  private static final AtomicIntegerFieldUpdater<OutboundQueue> MESSAGES =
-      AtomicIntegerFieldUpdater.newUpdater(OutboundQueue.class, "backlogMessages");
   private static final AtomicLongFieldUpdater<OutboundQueue> QUEUED =
       AtomicLongFieldUpdater.newUpdater(OutboundQueue.class, "queued");
+  private static final AtomicLongFieldUpdater<OutboundQueue> COMPLETED =
+      AtomicLongFieldUpdater.newUpdater(OutboundQueue.class, "completed");
 
   private final Transport transport;
   private final long maxBacklogBytes;
@@ -54,14 +53,15 @@ final class OutboundQueue {
   private final Queue<Object> frames = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean sending = new AtomicBoolean();
   private final AtomicLong backlogBytes = new AtomicLong();
-  private volatile int backlogMessages; // through MESSAGES: a field, not one more object
-  private volatile long queued; // frames ever queued, the close frame excepted; through QUEUED
-  private volatile long confirmed; // how many of them the peer has confirmed reading
+  // Counts of frames, the close frame excepted: fields, not more objects per connection.
+  private volatile long queued; // ever queued; through QUEUED
+  private volatile long completed; // sent or failed, in order; written by the holder of `sending`
+  private volatile long confirmed; // read by the peer, as far as its pongs tell
   private volatile boolean probeDue;
   private volatile boolean closed;
   // Written and read by whoever holds `sending`:
   private long inFlightCost; // 0 for a close
-  private long written; // frames handed to the transport, in the order they were queued
+  private int untilProbe;
 
   /**
    * Creates the queue of one connection.
@@ -78,6 +78,7 @@ final class OutboundQueue {
     this.maxBacklogBytes = maxBacklogBytes;
     this.maxBacklogMessages = maxBacklogMessages;
     this.overflow = overflow;
+    this.untilProbe = probeInterval();
   }
 
   /**
@@ -136,7 +137,7 @@ final class OutboundQueue {
    * @return the count
    */
   int backlogMessages() {
-    return backlogMessages;
+    return closed ? 0 : (int) (queued - completed);
   }
 
   /**
@@ -145,7 +146,7 @@ final class OutboundQueue {
    * @return the count
    */
   long unread() {
-    return queued - confirmed;
+    return closed ? 0 : queued - confirmed;
   }
 
   /**
@@ -185,7 +186,6 @@ final class OutboundQueue {
     closed = true;
     frames.clear();
     backlogBytes.set(0);
-    backlogMessages = 0;
   }
 
   /**
@@ -202,13 +202,11 @@ final class OutboundQueue {
       return;
     }
     long bytes = backlogBytes.addAndGet(cost);
-    int messages = MESSAGES.incrementAndGet(this);
-    long unread = QUEUED.incrementAndGet(this) - confirmed;
+    long total = QUEUED.incrementAndGet(this);
     if (bytes > maxBacklogBytes
-        || messages > maxBacklogMessages
-        || unread > (long) maxBacklogMessages * UNREAD_FACTOR) {
+        || total - completed > maxBacklogMessages
+        || total - confirmed > (long) maxBacklogMessages * UNREAD_FACTOR) {
       backlogBytes.addAndGet(-cost);
-      MESSAGES.decrementAndGet(this);
       QUEUED.decrementAndGet(this);
       overflow.run();
       return;
@@ -257,9 +255,6 @@ final class OutboundQueue {
 
   private void write(Object frame) {
     try {
-      if (!(frame instanceof Close) && ++written % probeInterval() == 0) {
-        probeDue = true;
-      }
       if (frame instanceof OutboundMessage.Text text) {
         inFlightCost = cost(text);
         transport.sendText(text.text(), this::sent);
@@ -269,7 +264,7 @@ final class OutboundQueue {
       } else if (frame instanceof Control ping) {
         inFlightCost = ConnectionLimits.FRAME_COST;
         transport.ping(
-            ping == Control.HEARTBEAT ? Heartbeat.payload(written) : NO_DATA.duplicate());
+            ping == Control.HEARTBEAT ? Heartbeat.payload(completed + 1) : NO_DATA.duplicate());
         sent(null);
       } else if (frame instanceof Close close) {
         closed = true;
@@ -292,7 +287,7 @@ final class OutboundQueue {
       return;
     }
     try {
-      transport.ping(Heartbeat.payload(written));
+      transport.ping(Heartbeat.payload(completed));
     } catch (Exception e) {
       LOG.log(Level.FINE, "a ping failed; the connection is closing", e);
     }
@@ -302,9 +297,15 @@ final class OutboundQueue {
     if (failure != null && !closed) {
       LOG.log(Level.FINE, "send failed; the connection is closing", failure);
     }
-    if (!closed && inFlightCost > 0) {
-      backlogBytes.addAndGet(-inFlightCost); // discard() has already emptied the backlog
-      MESSAGES.decrementAndGet(this);
+    if (inFlightCost > 0) {
+      if (!closed) {
+        backlogBytes.addAndGet(-inFlightCost); // discard() has already emptied the backlog
+      }
+      COMPLETED.lazySet(this, completed + 1); // only this thread writes it: no atomic needed
+      if (--untilProbe == 0) {
+        untilProbe = probeInterval();
+        probeDue = true;
+      }
     }
     inFlightCost = 0;
     sending.set(false);
