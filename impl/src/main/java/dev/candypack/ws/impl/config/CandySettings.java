@@ -1,6 +1,5 @@
 package dev.candypack.ws.impl.config;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -93,99 +92,35 @@ public record CandySettings(
    * @throws IllegalArgumentException naming the key whose value is not valid
    */
   public static CandySettings from(Function<String, Optional<String>> source) {
+    return from(new SettingsReader(source));
+  }
+
+  /**
+   * Reads the settings through a reader, with the defaults for what it lacks.
+   *
+   * @param read the reader
+   * @return the settings
+   * @throws IllegalArgumentException naming the key whose value is not valid
+   */
+  public static CandySettings from(SettingsReader read) {
+    int max = Integer.MAX_VALUE;
     return new CandySettings(
-        number(source, "max-message-size", DEFAULTS.maxMessageSize, 1),
-        (int) number(source, "rate-limit", DEFAULTS.rateLimit, 0, Integer.MAX_VALUE),
-        number(source, "rate-limit-window-ms", DEFAULTS.rateWindowMillis, 1),
-        (int) number(source, "rate-limit-burst", DEFAULTS.rateLimitBurst, 1, Integer.MAX_VALUE),
-        number(source, "max-backlog-bytes", DEFAULTS.maxBacklogBytes, 1),
-        number(source, "idle-timeout-ms", DEFAULTS.idleTimeoutMillis, 0),
-        list(source, "allowed-origins"),
-        bool(source, "keep-secret-headers", DEFAULTS.keepSecretHeaders),
-        (int) number(source, "max-connections", DEFAULTS.maxConnections, 0, Integer.MAX_VALUE),
-        (int)
-            number(
-                source,
-                "max-connections-per-ip",
-                DEFAULTS.maxConnectionsPerIp,
-                0,
-                Integer.MAX_VALUE),
-        list(source, "trusted-proxies"),
-        list(source, "allowed-hosts"),
-        number(source, "ping-interval-ms", DEFAULTS.pingIntervalMillis, 0),
-        (int)
-            number(
-                source, "max-backlog-messages", DEFAULTS.maxBacklogMessages, 1, Integer.MAX_VALUE),
-        number(source, "open-timeout-ms", DEFAULTS.openTimeoutMillis, 0),
-        (int) number(source, "max-room-name", DEFAULTS.maxRoomName, 1, Integer.MAX_VALUE),
-        (int)
-            number(
-                source,
-                "max-rooms-per-connection",
-                DEFAULTS.maxRoomsPerConnection,
-                1,
-                Integer.MAX_VALUE));
-  }
-
-  /** A comma-separated list; blank entries are dropped, an unset key is the empty list. */
-  private static List<String> list(Function<String, Optional<String>> source, String key) {
-    return source
-        .apply(PREFIX + key)
-        .map(
-            list ->
-                Arrays.stream(list.split(","))
-                    .map(String::trim)
-                    .filter(entry -> !entry.isEmpty())
-                    .toList())
-        .orElse(List.of());
-  }
-
-  private static boolean bool(
-      Function<String, Optional<String>> source, String key, boolean fallback) {
-    Optional<String> value = source.apply(PREFIX + key).map(String::trim);
-    if (value.isEmpty() || value.get().isEmpty()) {
-      return fallback;
-    }
-    if (value.get().equalsIgnoreCase("true") || value.get().equalsIgnoreCase("false")) {
-      return Boolean.parseBoolean(value.get());
-    }
-    throw new IllegalArgumentException(
-        "candy-ws: " + PREFIX + key + " = '" + value.get() + "' is neither true nor false");
-  }
-
-  private static long number(
-      Function<String, Optional<String>> source, String key, long fallback, long minimum) {
-    return number(source, key, fallback, minimum, Long.MAX_VALUE);
-  }
-
-  private static long number(
-      Function<String, Optional<String>> source,
-      String key,
-      long fallback,
-      long minimum,
-      long maximum) {
-    Optional<String> value = source.apply(PREFIX + key).map(String::trim);
-    if (value.isEmpty() || value.get().isEmpty()) {
-      return fallback;
-    }
-    try {
-      long number = Long.parseLong(value.get());
-      if (number < minimum || number > maximum) {
-        throw new NumberFormatException("out of range");
-      }
-      return number;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "candy-ws: "
-              + PREFIX
-              + key
-              + " = '"
-              + value.get()
-              + "' is not a whole number from "
-              + minimum
-              + " to "
-              + maximum,
-          e);
-    }
+        read.number("max-message-size", DEFAULTS.maxMessageSize, 1),
+        read.integer("rate-limit", DEFAULTS.rateLimit, 0, max),
+        read.number("rate-limit-window-ms", DEFAULTS.rateWindowMillis, 1),
+        read.integer("rate-limit-burst", DEFAULTS.rateLimitBurst, 1, max),
+        read.number("max-backlog-bytes", DEFAULTS.maxBacklogBytes, 1),
+        read.number("idle-timeout-ms", DEFAULTS.idleTimeoutMillis, 0),
+        read.list("allowed-origins"),
+        read.bool("keep-secret-headers", DEFAULTS.keepSecretHeaders),
+        read.integer("max-connections", DEFAULTS.maxConnections, 0, max),
+        read.integer("max-connections-per-ip", DEFAULTS.maxConnectionsPerIp, 0, max),
+        read.list("trusted-proxies"),
+        read.list("allowed-hosts"),
+        read.number("ping-interval-ms", DEFAULTS.pingIntervalMillis, 0),
+        read.integer("max-backlog-messages", DEFAULTS.maxBacklogMessages, 1, max),
+        read.number("open-timeout-ms", DEFAULTS.openTimeoutMillis, 0),
+        read.integer("max-room-name", DEFAULTS.maxRoomName, 1, max),
+        read.integer("max-rooms-per-connection", DEFAULTS.maxRoomsPerConnection, 1, max));
   }
 }

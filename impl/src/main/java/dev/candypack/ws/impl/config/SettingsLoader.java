@@ -21,6 +21,16 @@ public final class SettingsLoader {
   }
 
   /**
+   * A reader of the application's settings, for a feature that keeps its own settings record.
+   *
+   * @param application the application's class loader
+   * @return the reader
+   */
+  public static SettingsReader reader(ClassLoader application) {
+    return new SettingsReader(source(application));
+  }
+
+  /**
    * The application's settings as a function of the key, for settings that only a module reads.
    *
    * @param application the application's class loader
