@@ -4,6 +4,7 @@ import dev.candypack.ws.CandyServer;
 import dev.candypack.ws.impl.codec.JsonCodec;
 import dev.candypack.ws.impl.connection.Heartbeat;
 import dev.candypack.ws.impl.connection.Transport;
+import dev.candypack.ws.impl.observe.Observatory;
 import dev.candypack.ws.impl.room.Fanout;
 import dev.candypack.ws.impl.room.LocalServer;
 import dev.candypack.ws.impl.room.RoomRegistry;
@@ -21,7 +22,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 public final class CandyRuntime {
 
   private final RoomRegistry registry = new RoomRegistry();
-  private final Fanout fanout = new Fanout(registry);
+  private final Observatory observatory = new Observatory();
+  private final Fanout fanout = new Fanout(registry, observatory.relay());
   private final JsonCodec codec = new JsonCodec();
   private final CandyServer server = new LocalServer(registry, fanout, codec);
   private volatile Executor executor = Executors.newCachedThreadPool(CandyRuntime::daemon);
@@ -47,6 +49,15 @@ public final class CandyRuntime {
    */
   public RoomRegistry registry() {
     return registry;
+  }
+
+  /**
+   * The application's counters and connection observers.
+   *
+   * @return the observatory
+   */
+  public Observatory observatory() {
+    return observatory;
   }
 
   /**

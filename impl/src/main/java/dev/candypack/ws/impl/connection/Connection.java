@@ -9,6 +9,7 @@ import dev.candypack.ws.Registration;
 import dev.candypack.ws.impl.CandyRuntime;
 import dev.candypack.ws.impl.codec.JsonCodec;
 import dev.candypack.ws.impl.codec.OutboundMessage;
+import dev.candypack.ws.impl.observe.RouteWatch;
 import dev.candypack.ws.impl.policy.RateLimiter;
 import dev.candypack.ws.impl.room.Fanout;
 import dev.candypack.ws.impl.room.LocalRoom;
@@ -75,6 +76,8 @@ public final class Connection implements CandySocket, RoomMember {
   private final InboundGate inbound;
   private final int maxRoomName;
   private final int maxRooms;
+  private final RouteWatch watch;
+  private boolean announced; // the watch was told it opened; guarded by membership
   private final AtomicReference<ReadyState> state = new AtomicReference<>(ReadyState.CONNECTING);
   // Set by each heartbeat's ping, cleared by any pong; through AWAITING_PONG.
   private volatile boolean awaitingPong;
@@ -118,6 +121,7 @@ public final class Connection implements CandySocket, RoomMember {
     this.rateLimiter = limits.rateLimiter();
     this.maxRoomName = limits.maxRoomName();
     this.maxRooms = limits.maxRooms();
+    this.watch = runtime.observatory().route(route);
     registry.add(this);
   }
 
@@ -242,6 +246,9 @@ public final class Connection implements CandySocket, RoomMember {
         next.add(room);
         rooms = Set.copyOf(next);
         registry.join(room, this);
+        if (announced) {
+          watch.joined(this, room);
+        }
       }
     }
   }
@@ -256,6 +263,9 @@ public final class Connection implements CandySocket, RoomMember {
         next.remove(room);
         rooms = Set.copyOf(next);
         registry.leave(room, this);
+        if (announced) {
+          watch.left(this, room);
+        }
       }
     }
   }
@@ -275,6 +285,7 @@ public final class Connection implements CandySocket, RoomMember {
   @Override
   public void deliver(OutboundMessage message) {
     if (isSending()) {
+      watch.meter().sent(message.size());
       outbound.send(message);
     }
   }
@@ -290,9 +301,23 @@ public final class Connection implements CandySocket, RoomMember {
    * The route's handler has finished: deliver the messages held so far, then the rest as they come.
    */
   public void opened() {
-    state.compareAndSet(ReadyState.CONNECTING, ReadyState.OPEN);
+    if (state.compareAndSet(ReadyState.CONNECTING, ReadyState.OPEN)) {
+      announceOpen();
+    }
     cancelOpenTimeout();
     inbound.open();
+  }
+
+  /** Tells the watch the connection opened, then which rooms its handler joined. */
+  private void announceOpen() {
+    synchronized (membership) {
+      if (state() == ReadyState.CLOSED) {
+        return;
+      }
+      announced = true;
+      watch.opened(this);
+      rooms.forEach(room -> watch.joined(this, room));
+    }
   }
 
   /**
@@ -365,7 +390,7 @@ public final class Connection implements CandySocket, RoomMember {
    * that the peer would never finish.
    */
   void end() {
-    if (finish()) {
+    if (finish(NO_PONG)) {
       LOG.fine(() -> "candy-ws: ending " + id + " on " + route + ": " + NO_PONG.reason());
       fireClosed(NO_PONG);
       outbound.end();
@@ -426,6 +451,7 @@ public final class Connection implements CandySocket, RoomMember {
   }
 
   private void deliverText(String text, long bytes) {
+    watch.meter().received(bytes);
     hold(() -> messageHandlers.fire(codec.decode(text), this::failed), bytes);
   }
 
@@ -435,6 +461,7 @@ public final class Connection implements CandySocket, RoomMember {
    * @param bytes the whole message
    */
   public void receivedBinary(byte[] bytes) {
+    watch.meter().received(bytes.length);
     hold(() -> binaryHandlers.fire(bytes, this::failed), bytes.length);
   }
 
@@ -493,13 +520,13 @@ public final class Connection implements CandySocket, RoomMember {
    * @param status the close code and reason
    */
   public void closed(CloseStatus status) {
-    if (finish()) {
+    if (finish(status)) {
       fireClosed(status);
     }
   }
 
   /** Marks the connection closed, drops what it queued and takes it out of the registry, once. */
-  private boolean finish() {
+  private boolean finish(CloseStatus status) {
     if (state.getAndSet(ReadyState.CLOSED) == ReadyState.CLOSED) {
       return false;
     }
@@ -507,8 +534,13 @@ public final class Connection implements CandySocket, RoomMember {
     outbound.discard();
     inbound.discard();
     synchronized (membership) {
-      registry.remove(this, rooms);
+      Set<String> left = rooms;
+      registry.remove(this, left);
       rooms = Set.of();
+      if (announced) {
+        left.forEach(room -> watch.left(this, room));
+        watch.closed(this, status);
+      }
     }
     return true;
   }

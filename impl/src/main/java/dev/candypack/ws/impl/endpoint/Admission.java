@@ -2,6 +2,7 @@ package dev.candypack.ws.impl.endpoint;
 
 import dev.candypack.ws.CloseStatus;
 import dev.candypack.ws.impl.gate.Slot;
+import dev.candypack.ws.impl.policy.Refusal;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.HandshakeRequest;
@@ -21,10 +22,10 @@ import java.util.logging.Logger;
  * #take} refuses a connection that finds no decision of its own: closed, never let through.
  *
  * @param headers the handshake's headers
- * @param refusal the close status to end the connection with, or empty to let it through
+ * @param refusal the refusal to end the connection with, or empty to let it through
  * @param slot the handshake's place under the connection caps, or {@code null} without caps
  */
-record Admission(Map<String, List<String>> headers, Optional<CloseStatus> refusal, Slot slot) {
+record Admission(Map<String, List<String>> headers, Optional<Refusal> refusal, Slot slot) {
 
   /** The user property under which an admission travels. */
   static final String PROPERTY = "dev.candypack.ws.admission";
@@ -34,7 +35,10 @@ record Admission(Map<String, List<String>> headers, Optional<CloseStatus> refusa
   private static final Admission LOST =
       new Admission(
           Map.of(),
-          Optional.of(new CloseStatus(CloseStatus.INTERNAL_ERROR, "Handshake state lost")),
+          Optional.of(
+              new Refusal(
+                  new CloseStatus(CloseStatus.INTERNAL_ERROR, "Handshake state lost"),
+                  Optional.empty())),
           null);
 
   /**
@@ -43,14 +47,14 @@ record Admission(Map<String, List<String>> headers, Optional<CloseStatus> refusa
    * @param handshakeProperties the user properties {@code modifyHandshake} was given
    * @param endpointProperties the user properties of the endpoint's own, shared config
    * @param request the handshake
-   * @param refusal the close status to end the connection with, or empty to let it through
+   * @param refusal the refusal to end the connection with, or empty to let it through
    * @param slot the handshake's place under the connection caps, or {@code null}
    */
   static void carry(
       Map<String, Object> handshakeProperties,
       Map<String, Object> endpointProperties,
       HandshakeRequest request,
-      Optional<CloseStatus> refusal,
+      Optional<Refusal> refusal,
       Slot slot) {
     if (handshakeProperties == endpointProperties) {
       if (SHARED_REPORTED.compareAndSet(false, true)) {

@@ -9,6 +9,9 @@ import dev.candypack.ws.impl.context.CandyContext;
 import dev.candypack.ws.impl.context.RequestSnapshot;
 import dev.candypack.ws.impl.context.UserAuth;
 import dev.candypack.ws.impl.gate.Slot;
+import dev.candypack.ws.impl.observe.RefusalReason;
+import dev.candypack.ws.impl.observe.RouteWatch;
+import dev.candypack.ws.impl.policy.Refusal;
 import dev.candypack.ws.impl.policy.RoutePolicy;
 import dev.candypack.ws.impl.route.Route;
 import dev.candypack.ws.impl.route.RouteHandler;
@@ -79,12 +82,16 @@ public final class CandyEndpoint extends Endpoint {
       releaseSlot();
       return;
     }
+    RouteWatch watch = runtime.observatory().route(route.template().value());
     if (slot != null && !slot.open()) {
+      watch.refused(RefusalReason.LIMIT);
       refuse(session, transport, NO_SLOT);
       return;
     }
     if (admission.refusal().isPresent()) {
-      refuse(session, transport, admission.refusal().get());
+      Refusal refusal = admission.refusal().get();
+      refusal.reason().ifPresent(watch::refused);
+      refuse(session, transport, refusal.status());
       return;
     }
     allowContainerLimits(session);
@@ -123,6 +130,7 @@ public final class CandyEndpoint extends Endpoint {
             user);
     Optional<CloseStatus> guarded = policy.guard(candy(request, user));
     if (guarded.isPresent()) {
+      watch.refused(RefusalReason.GUARD);
       opened.close(guarded.get().code(), guarded.get().reason());
       return;
     }

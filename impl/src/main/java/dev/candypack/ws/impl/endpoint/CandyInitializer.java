@@ -4,11 +4,8 @@ import dev.candypack.ws.impl.config.CandySettings;
 import dev.candypack.ws.impl.config.SettingsLoader;
 import dev.candypack.ws.impl.gate.ConnectionSlots;
 import dev.candypack.ws.impl.gate.HandshakeGate;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -29,11 +26,7 @@ public final class CandyInitializer implements ServletContainerInitializer {
     CandySettings settings = SettingsLoader.load(Thread.currentThread().getContextClassLoader());
     HandshakeGate gate = new HandshakeGate(settings);
     context.setAttribute(ConnectionSlots.class.getName(), gate.slots());
-    FilterRegistration.Dynamic filter =
-        context.addFilter("candy-ws-handshake", new HandshakeFilter(gate));
-    filter.setAsyncSupported(true);
-    // Before every declared filter, and so before the container's WebSocket filter.
-    filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+    new HandshakeFilter(gate).install(context);
     context.addListener(EndpointRegistrar.class);
   }
 }

@@ -4,6 +4,7 @@ import dev.candypack.ws.CloseStatus;
 import dev.candypack.ws.impl.CandyRuntime;
 import dev.candypack.ws.impl.config.CandySettings;
 import dev.candypack.ws.impl.config.SettingsLoader;
+import dev.candypack.ws.impl.observe.RefusalReason;
 import dev.candypack.ws.impl.policy.RoutePolicy;
 import dev.candypack.ws.impl.route.Route;
 import dev.candypack.ws.impl.route.RouteExtension;
@@ -15,6 +16,7 @@ import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -71,6 +73,7 @@ public final class EndpointRegistrar implements ServletContextListener {
         policies.values().stream().mapToLong(RoutePolicy::maxMessageSize).max().orElseThrow();
     startRelay(applicationBeans, servletContext, SettingsLoader.source(application), maxPayload);
     runtime.startHeartbeat(settings.pingIntervalMillis());
+    countGateRefusals(servletContext, routes);
     for (Map.Entry<Route, RoutePolicy> entry : policies.entrySet()) {
       Route route = entry.getKey();
       RoutePolicy policy = entry.getValue();
@@ -88,6 +91,31 @@ public final class EndpointRegistrar implements ServletContextListener {
       }
       LOG.info(() -> "candy-ws: route " + route);
     }
+  }
+
+  /**
+   * Counts the upgrades the {@link HandshakeFilter} refuses under the route their path names: 403
+   * for a host or origin, 429 and 503 for the connection caps.
+   */
+  private void countGateRefusals(ServletContext context, List<Route> routes) {
+    HandshakeFilter filter = HandshakeFilter.of(context);
+    if (filter == null) {
+      return;
+    }
+    filter.reportRefusals(
+        (path, status) ->
+            routes.stream()
+                .filter(route -> route.template().matches(path))
+                .findFirst()
+                .ifPresent(
+                    route ->
+                        runtime
+                            .observatory()
+                            .route(route.template().value())
+                            .refused(
+                                status == HttpServletResponse.SC_FORBIDDEN
+                                    ? RefusalReason.ORIGIN
+                                    : RefusalReason.LIMIT)));
   }
 
   /**

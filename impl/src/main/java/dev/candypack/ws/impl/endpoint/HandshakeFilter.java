@@ -4,8 +4,11 @@ import dev.candypack.ws.impl.gate.Admission;
 import dev.candypack.ws.impl.gate.HandshakeGate;
 import dev.candypack.ws.impl.gate.Slot;
 import dev.candypack.ws.impl.gate.UpgradeRequest;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -13,7 +16,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Puts the {@link HandshakeGate} in front of every WebSocket upgrade, before the container's
@@ -35,9 +40,43 @@ final class HandshakeFilter implements Filter {
   private static final Object NO_SLOT = new Object();
 
   private final HandshakeGate gate;
+  // Set once the routes are known, after the filter was installed.
+  private volatile BiConsumer<String, Integer> refusals = (path, status) -> {};
 
   HandshakeFilter(HandshakeGate gate) {
     this.gate = gate;
+  }
+
+  /**
+   * The filter installed in an application.
+   *
+   * @param context the application
+   * @return its filter, or {@code null} when the initializer did not run
+   */
+  static HandshakeFilter of(ServletContext context) {
+    return (HandshakeFilter) context.getAttribute(HandshakeFilter.class.getName());
+  }
+
+  /**
+   * Installs the filter in front of every request of an application.
+   *
+   * @param context the application
+   */
+  void install(ServletContext context) {
+    context.setAttribute(HandshakeFilter.class.getName(), this);
+    FilterRegistration.Dynamic filter = context.addFilter("candy-ws-handshake", this);
+    filter.setAsyncSupported(true);
+    // Before every declared filter, and so before the container's WebSocket filter.
+    filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+  }
+
+  /**
+   * Reports every refused upgrade from now on.
+   *
+   * @param refusals takes the path (relative to the application) and the HTTP status
+   */
+  void reportRefusals(BiConsumer<String, Integer> refusals) {
+    this.refusals = refusals;
   }
 
   @Override
@@ -57,6 +96,8 @@ final class HandshakeFilter implements Filter {
                 http.isSecure(),
                 name -> headers(http, name)));
     if (!admission.admitted()) {
+      refusals.accept(
+          http.getRequestURI().substring(http.getContextPath().length()), admission.status());
       httpResponse.sendError(admission.status());
       return;
     }

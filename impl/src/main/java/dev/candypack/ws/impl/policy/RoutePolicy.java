@@ -4,6 +4,7 @@ import dev.candypack.ws.Candy;
 import dev.candypack.ws.CandyRoute;
 import dev.candypack.ws.CloseStatus;
 import dev.candypack.ws.impl.config.CandySettings;
+import dev.candypack.ws.impl.observe.RefusalReason;
 import dev.candypack.ws.impl.route.Route;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.websocket.server.HandshakeRequest;
@@ -17,11 +18,14 @@ import java.util.Set;
  */
 public final class RoutePolicy {
 
-  private static final CloseStatus UNAUTHORIZED =
-      new CloseStatus(CloseStatus.UNAUTHORIZED, "Unauthorized");
-  private static final CloseStatus FORBIDDEN = new CloseStatus(CloseStatus.FORBIDDEN, "Forbidden");
-  private static final CloseStatus INVALID_TOKEN =
-      new CloseStatus(CloseStatus.INVALID_TOKEN, "Invalid CSRF token");
+  private static final Refusal UNAUTHORIZED =
+      new Refusal(
+          new CloseStatus(CloseStatus.UNAUTHORIZED, "Unauthorized"), RefusalReason.UNAUTHORIZED);
+  private static final Refusal FORBIDDEN =
+      new Refusal(new CloseStatus(CloseStatus.FORBIDDEN, "Forbidden"), RefusalReason.FORBIDDEN);
+  private static final Refusal INVALID_TOKEN =
+      new Refusal(
+          new CloseStatus(CloseStatus.INVALID_TOKEN, "Invalid CSRF token"), RefusalReason.TOKEN);
 
   private final long maxMessageSize;
   private final int rateLimit;
@@ -108,9 +112,9 @@ public final class RoutePolicy {
    * Checks what can only be checked during the handshake: the CSRF token, the user and the roles.
    *
    * @param request the handshake
-   * @return the close status to end the connection with, or empty to let it through
+   * @return the refusal to end the connection with, or empty to let it through
    */
-  public Optional<CloseStatus> admit(HandshakeRequest request) {
+  public Optional<Refusal> admit(HandshakeRequest request) {
     if (csrf
         && !CsrfTokens.matches(
             request.getHttpSession(), request.getHeaders().get("Sec-WebSocket-Protocol"))) {

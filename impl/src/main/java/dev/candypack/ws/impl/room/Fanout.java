@@ -1,6 +1,7 @@
 package dev.candypack.ws.impl.room;
 
 import dev.candypack.ws.impl.codec.OutboundMessage;
+import dev.candypack.ws.impl.observe.RelayMeter;
 import dev.candypack.ws.spi.CandyRelay;
 import dev.candypack.ws.spi.RelayContext;
 import dev.candypack.ws.spi.RelayMessage;
@@ -30,6 +31,7 @@ public final class Fanout {
   private static final long WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
   private final RoomRegistry registry;
+  private final RelayMeter meter;
   private final String nodeId = UUID.randomUUID().toString();
   private volatile CandyRelay relay;
   private volatile long maxPayloadBytes = Long.MAX_VALUE;
@@ -41,9 +43,11 @@ public final class Fanout {
    * Creates the fan-out of an application, local-only until a relay starts.
    *
    * @param registry the application's connections and rooms
+   * @param meter the relay's counters
    */
-  public Fanout(RoomRegistry registry) {
+  public Fanout(RoomRegistry registry, RelayMeter meter) {
     this.registry = registry;
+    this.meter = meter;
   }
 
   /**
@@ -155,9 +159,11 @@ public final class Fanout {
     }
     long size = payloadBytes(message);
     if (size > maxPayloadBytes) {
+      meter.dropped();
       oversized("dropped a message from node " + message.origin(), size);
       return;
     }
+    meter.received();
     OutboundMessage frame =
         message.isBinary()
             ? new OutboundMessage.Binary(ByteBuffer.wrap(message.bytes()))
@@ -173,6 +179,7 @@ public final class Fanout {
       CandyRelay current, RelayMessage.Kind kind, String room, OutboundMessage message) {
     long size = payloadBytes(message);
     if (size > maxPayloadBytes) {
+      meter.dropped();
       oversized("kept a message to this node's sockets", size);
       return;
     }
@@ -182,7 +189,9 @@ public final class Fanout {
             : new RelayMessage(kind, room, ((OutboundMessage.Text) message).text(), null, nodeId);
     try {
       current.publish(relayed);
+      meter.published();
     } catch (RuntimeException e) {
+      meter.dropped();
       LOG.log(Level.FINE, "candy-ws: the cluster relay refused " + relayed, e);
     }
   }

@@ -72,6 +72,28 @@ public record RouteTemplate(String value, List<String> variables) {
     return VARIABLE.matcher(value).replaceAll("{}");
   }
 
+  /**
+   * Whether a request path (relative to the application) names this route: the same segments, with
+   * any non-empty segment where the template has a variable.
+   *
+   * @param path the path, such as {@code /room/42}
+   * @return {@code true} when it matches
+   */
+  public boolean matches(String path) {
+    String[] want = value.split("/", -1);
+    String[] have = path.split("/", -1);
+    if (want.length != have.length) {
+      return false;
+    }
+    for (int i = 0; i < want.length; i++) {
+      boolean variable = VARIABLE.matcher(want[i]).matches();
+      if (variable ? have[i].isEmpty() : !want[i].equals(have[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   @Override
   public String toString() {
     return value;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.candypack.ws.CloseStatus;
+import dev.candypack.ws.impl.observe.RefusalReason;
+import dev.candypack.ws.impl.policy.Refusal;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.HandshakeRequest;
@@ -16,8 +18,11 @@ import org.junit.jupiter.api.Test;
 
 class AdmissionTest {
 
-  private static final Optional<CloseStatus> INVALID_TOKEN =
-      Optional.of(new CloseStatus(CloseStatus.INVALID_TOKEN, "Invalid CSRF token"));
+  private static final Optional<Refusal> INVALID_TOKEN =
+      Optional.of(
+          new Refusal(
+              new CloseStatus(CloseStatus.INVALID_TOKEN, "Invalid CSRF token"),
+              RefusalReason.TOKEN));
 
   private final Map<String, Object> endpointProperties = new HashMap<>();
 
@@ -49,8 +54,10 @@ class AdmissionTest {
 
     for (int connection = 0; connection < 2; connection++) {
       Admission taken = Admission.take(config(endpointProperties), session());
-      assertEquals(CloseStatus.INTERNAL_ERROR, taken.refusal().orElseThrow().code());
-      assertEquals("Handshake state lost", taken.refusal().orElseThrow().reason());
+      Refusal lost = taken.refusal().orElseThrow();
+      assertEquals(CloseStatus.INTERNAL_ERROR, lost.status().code());
+      assertEquals("Handshake state lost", lost.status().reason());
+      assertEquals(Optional.empty(), lost.reason(), "a server fault, not a counted refusal");
       assertEquals(Map.of(), taken.headers(), "no other client's headers");
     }
   }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.candypack.ws.impl.codec.JsonCodec;
 import dev.candypack.ws.impl.codec.OutboundMessage;
+import dev.candypack.ws.impl.observe.RelayMeter;
 import dev.candypack.ws.impl.room.RoomRegistryTest.StubMember;
 import dev.candypack.ws.spi.CandyRelay;
 import dev.candypack.ws.spi.RelayContext;
@@ -57,7 +58,7 @@ class FanoutTest {
   }
 
   private final RoomRegistry registry = new RoomRegistry();
-  private final Fanout fanout = new Fanout(registry);
+  private final Fanout fanout = new Fanout(registry, new RelayMeter());
   private final JsonCodec codec = new JsonCodec();
   private final RecordingRelay relay = new RecordingRelay();
   private final StubMember a = member("a");

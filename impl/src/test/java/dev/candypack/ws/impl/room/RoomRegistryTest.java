@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.candypack.ws.CandySocket;
 import dev.candypack.ws.impl.codec.JsonCodec;
 import dev.candypack.ws.impl.codec.OutboundMessage;
+import dev.candypack.ws.impl.observe.RelayMeter;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -134,7 +135,8 @@ class RoomRegistryTest {
       registry.join("r", b);
       registry.join("r", c);
 
-      new LocalRoom("r", registry, new Fanout(registry), codec).send(Map.of("type", "chat"));
+      new LocalRoom("r", registry, new Fanout(registry, new RelayMeter()), codec)
+          .send(Map.of("type", "chat"));
 
       OutboundMessage sent = a.delivered.get(0);
       assertEquals(new OutboundMessage.Text("{\"type\":\"chat\"}"), sent);

@@ -1,6 +1,7 @@
 package dev.candypack.ws.impl.route;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,6 +72,19 @@ class RouteTemplateTest {
     assertNotEquals(a.shape(), RouteTemplate.parse("/rooms/{a}").shape());
     assertNotEquals(a.shape(), RouteTemplate.parse("/room/a").shape());
     assertEquals("/chat", RouteTemplate.parse("/chat").shape());
+  }
+
+  @Test
+  void matchesPathsWithAnyNonEmptySegmentForAVariable() {
+    RouteTemplate room = RouteTemplate.parse("/room/{roomId}/user/{userId}");
+
+    assertTrue(room.matches("/room/42/user/alice"));
+    assertFalse(room.matches("/room/42/user/"));
+    assertFalse(room.matches("/room/42"));
+    assertFalse(room.matches("/rooms/42/user/alice"));
+    assertTrue(RouteTemplate.parse("/chat").matches("/chat"));
+    assertFalse(RouteTemplate.parse("/chat").matches("/chat/"));
+    assertTrue(RouteTemplate.parse("/").matches("/"));
   }
 
   private static String message(String value) {

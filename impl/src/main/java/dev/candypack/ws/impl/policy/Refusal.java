@@ -1,0 +1,25 @@
+package dev.candypack.ws.impl.policy;
+
+import dev.candypack.ws.CloseStatus;
+import dev.candypack.ws.impl.observe.RefusalReason;
+import java.util.Optional;
+
+/**
+ * A handshake the route refuses: the close status the client gets, and why, for the metrics and
+ * events.
+ *
+ * @param status the close code and reason sent to the client
+ * @param reason why; empty for a server fault, which is logged rather than counted
+ */
+public record Refusal(CloseStatus status, Optional<RefusalReason> reason) {
+
+  /**
+   * A refusal counted under a reason.
+   *
+   * @param status the close status
+   * @param reason why
+   */
+  public Refusal(CloseStatus status, RefusalReason reason) {
+    this(status, Optional.of(reason));
+  }
+}
