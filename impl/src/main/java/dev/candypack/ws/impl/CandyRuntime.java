@@ -7,6 +7,7 @@ import dev.candypack.ws.impl.connection.Transport;
 import dev.candypack.ws.impl.room.Fanout;
 import dev.candypack.ws.impl.room.LocalServer;
 import dev.candypack.ws.impl.room.RoomRegistry;
+import dev.candypack.ws.impl.transaction.TransactionalSends;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,7 +22,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 public final class CandyRuntime {
 
   private final RoomRegistry registry = new RoomRegistry();
-  private final Fanout fanout = new Fanout(registry);
+  private final TransactionalSends sends = new TransactionalSends();
+  private final Fanout fanout = new Fanout(registry, sends);
   private final JsonCodec codec = new JsonCodec();
   private final CandyServer server = new LocalServer(registry, fanout, codec);
   private volatile Executor executor = Executors.newCachedThreadPool(CandyRuntime::daemon);
@@ -47,6 +49,15 @@ public final class CandyRuntime {
    */
   public RoomRegistry registry() {
     return registry;
+  }
+
+  /**
+   * Whether the application's sends go at once or wait for the transaction they are made in.
+   *
+   * @return the decision, at once until JTA is found
+   */
+  public TransactionalSends sends() {
+    return sends;
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.candypack.ws.impl.config.SettingsLoader;
 import dev.candypack.ws.impl.policy.RoutePolicy;
 import dev.candypack.ws.impl.route.Route;
 import dev.candypack.ws.impl.route.RouteExtension;
+import dev.candypack.ws.impl.transaction.TransactionSettings;
 import dev.candypack.ws.spi.CandyRelay;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
@@ -70,6 +71,7 @@ public final class EndpointRegistrar implements ServletContextListener {
     long maxPayload =
         policies.values().stream().mapToLong(RoutePolicy::maxMessageSize).max().orElseThrow();
     startRelay(applicationBeans, servletContext, SettingsLoader.source(application), maxPayload);
+    startTransactionalSends(application, servletContext.getContextPath());
     runtime.startHeartbeat(settings.pingIntervalMillis());
     for (Map.Entry<Route, RoutePolicy> entry : policies.entrySet()) {
       Route route = entry.getKey();
@@ -124,6 +126,20 @@ public final class EndpointRegistrar implements ServletContextListener {
     } else {
       relayContext.release();
       relayContext = null;
+    }
+  }
+
+  /** Makes sends wait for the transaction they are made in, unless turned off or JTA is absent. */
+  private void startTransactionalSends(ClassLoader application, String contextPath) {
+    TransactionSettings settings = TransactionSettings.from(SettingsLoader.reader(application));
+    String name = contextPath.isEmpty() ? "/" : contextPath;
+    if (runtime.sends().start(settings, name)) {
+      LOG.info(
+          () ->
+              "candy-ws: sends of "
+                  + name
+                  + " made inside a JTA transaction go out when it commits"
+                  + " (candy.ws.transactional-sends)");
     }
   }
 

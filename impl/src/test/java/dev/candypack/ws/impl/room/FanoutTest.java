@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.candypack.ws.impl.codec.JsonCodec;
 import dev.candypack.ws.impl.codec.OutboundMessage;
 import dev.candypack.ws.impl.room.RoomRegistryTest.StubMember;
+import dev.candypack.ws.impl.transaction.FakeTransactions;
+import dev.candypack.ws.impl.transaction.TransactionalSends;
 import dev.candypack.ws.spi.CandyRelay;
 import dev.candypack.ws.spi.RelayContext;
 import dev.candypack.ws.spi.RelayMessage;
@@ -134,6 +136,64 @@ class FanoutTest {
     OutboundMessage.Binary binary = (OutboundMessage.Binary) b.delivered.get(0);
     assertEquals(ByteBuffer.wrap(new byte[] {7}), binary.view());
     assertTrue(relay.published.isEmpty());
+  }
+
+  @Test
+  void aUserMessageReachesTheUsersSocketsHereThenThePublishedUserOnly() {
+    start();
+    StubMember alice1 = new StubMember("alice-1", "alice");
+    StubMember alice2 = new StubMember("alice-2", "alice");
+    registry.add(alice1);
+    registry.add(alice2);
+    registry.join("alice", a); // a room of the same name is another thing
+    OutboundMessage frame = codec.encode(Map.of("type", "direct"));
+    fanout.toUser("alice", frame);
+    assertSame(frame, alice1.delivered.get(0), "encoded once");
+    assertSame(frame, alice2.delivered.get(0));
+    assertTrue(a.delivered.isEmpty());
+    assertEquals(
+        List.of(RelayMessage.toUser(fanout.nodeId(), "alice", "{\"type\":\"direct\"}")),
+        relay.published);
+
+    relay.node.deliver(RelayMessage.toUser("elsewhere", "alice", new byte[] {9}));
+    assertEquals(2, alice1.delivered.size());
+    assertEquals(2, alice2.delivered.size());
+    assertTrue(a.delivered.isEmpty(), "never to the room named like the user");
+    assertEquals(1, relay.published.size(), "never published again");
+    relay.node.deliver(relay.published.get(0));
+    assertEquals(2, alice1.delivered.size(), "the own echo is ignored");
+  }
+
+  @Test
+  void insideATransactionEveryKindOfSendWaitsForTheCommitThenGoesInOrderAndIsRelayed() {
+    TransactionalSends sends = new TransactionalSends();
+    FakeTransactions tx = new FakeTransactions().drive(sends);
+    Fanout transactional = new Fanout(registry, sends);
+    assertTrue(transactional.start(relay, "/app", key -> Optional.empty(), 1 << 20));
+    StubMember alice = new StubMember("alice-1", "alice");
+    registry.add(alice);
+    registry.join("r", alice);
+
+    tx.begin();
+    transactional.toRoom("r", codec.encode("1"));
+    transactional.toUser("alice", codec.encode("2"));
+    transactional.broadcast(codec.encode("3"), null);
+    assertTrue(alice.delivered.isEmpty(), "nothing before the commit");
+    assertTrue(relay.published.isEmpty(), "nor to the other nodes");
+    tx.commit();
+    assertEquals(
+        List.of("1", "2", "3"),
+        alice.delivered.stream().map(m -> ((OutboundMessage.Text) m).text()).toList());
+    assertEquals(
+        List.of(RelayMessage.Kind.ROOM, RelayMessage.Kind.USER, RelayMessage.Kind.BROADCAST),
+        relay.published.stream().map(RelayMessage::kind).toList());
+
+    tx.begin();
+    transactional.toUser("alice", codec.encode("rolled back"));
+    tx.rollback();
+    relay.node.deliver(RelayMessage.toUser("elsewhere", "alice", "from elsewhere"));
+    assertEquals(4, alice.delivered.size(), "dropped; what other nodes send is not held");
+    assertEquals(3, relay.published.size());
   }
 
   @Test
