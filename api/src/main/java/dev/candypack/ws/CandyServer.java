@@ -64,6 +64,49 @@ public interface CandyServer {
   void toRoom(String room, Object message);
 
   /**
+   * An authenticated user's open sockets, on every route: to send to them or count them.
+   *
+   * <pre>{@code
+   * if (server.user("alice").count() == 0) {
+   *   mail.send("alice", "you have a message");   // not connected to this node
+   * }
+   * }</pre>
+   *
+   * @param name the user's name, as the container's principal gives it
+   * @return the user (who may have no open socket)
+   * @throws NullPointerException when the name is {@code null}
+   */
+  CandyUser user(String name);
+
+  /**
+   * The same as {@link #user(String)}, for sends that read as one: {@code
+   * server.toUser("alice").sendBinary(bytes)}.
+   *
+   * @param name the user's name
+   * @return the user
+   * @throws NullPointerException when the name is {@code null}
+   */
+  default CandyUser toUser(String name) {
+    return user(name);
+  }
+
+  /**
+   * Sends a message to every open socket of an authenticated user, on every route and, when a relay
+   * is on, on every node of the cluster; same as {@code user(name).send(message)}.
+   *
+   * <pre>{@code
+   * server.toUser("alice", Map.of("type", "direct", "message", "Your report is ready"));
+   * }</pre>
+   *
+   * @param name the user's name, as the container's principal gives it
+   * @param message the message, encoded once as {@link CandySocket#send(Object)} does
+   * @throws NullPointerException when the name is {@code null}
+   */
+  default void toUser(String name, Object message) {
+    user(name).send(message);
+  }
+
+  /**
    * Sends a message to every open connection of the application, on every node of the cluster when
    * a relay is on.
    *

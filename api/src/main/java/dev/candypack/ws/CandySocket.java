@@ -21,6 +21,20 @@ import java.util.function.Consumer;
  * has one outbound queue and sends its frames one at a time, in the order they were given. Sends on
  * a connection that is closing or closed are silently dropped.
  *
+ * <p><b>Transactions.</b> A send made inside an active JTA transaction ({@link #send}, {@link
+ * #sendBinary}, {@link #broadcast}, {@code to(room).send}, and the {@link CandyServer} sends) is
+ * delivered only after the transaction commits, in the order the sends were made, and dropped when
+ * it rolls back, as a JMS send in a transaction is; outside a transaction it goes at once. {@code
+ * candy.ws.transactional-sends=false} makes every send go at once.
+ *
+ * <pre>{@code
+ * @Transactional
+ * public void order(Order order) {
+ *   orders.persist(order);
+ *   server.toUser(order.customer(), Map.of("type", "ordered", "id", order.id()));  // after commit
+ * }
+ * }</pre>
+ *
  * <p><b>Handlers.</b> Inbound events of one connection are delivered one at a time, in order. An
  * exception thrown by a message, binary or pong handler is handed to the {@linkplain
  * #onError(Consumer) error handlers} (logged when there are none); the connection stays open. Once

@@ -1,17 +1,18 @@
 package dev.candypack.ws.spi;
 
 /**
- * Carries room and broadcast messages between the nodes of a cluster, CandyPack's pub/sub between
- * worker processes. Without one (the default) every fan-out stays on the node where it was sent, at
- * no cost.
+ * Carries room, user and broadcast messages between the nodes of a cluster, CandyPack's pub/sub
+ * between worker processes. Without one (the default) every fan-out stays on the node where it was
+ * sent, at no cost.
  *
  * <p>A relay is a CDI bean of the application, for example the one that {@code candy-ws-hazelcast}
  * ships: candy-ws looks for a bean of this type when the application starts and, when it finds one,
  * calls {@link #start(RelayContext)}. From then on every {@code to(room).send}, {@code sendBinary},
- * {@code broadcast}, {@code CandyServer.toRoom} and {@code CandyServer.broadcast} is encoded once,
- * delivered to the node's own sockets, then handed to {@link #publish(RelayMessage)}. The relay
- * delivers what other nodes publish through {@link RelayContext#deliver(RelayMessage)}, which
- * reaches this node's sockets only and is never published again.
+ * {@code broadcast}, {@code CandyServer.toRoom}, {@code CandyServer.toUser} and {@code
+ * CandyServer.broadcast} is encoded once, delivered to the node's own sockets, then handed to
+ * {@link #publish(RelayMessage)}. The relay delivers what other nodes publish through {@link
+ * RelayContext#deliver(RelayMessage)}, which reaches this node's sockets only and is never
+ * published again.
  *
  * <pre>{@code
  * @ApplicationScoped

@@ -26,8 +26,9 @@ public interface RelayContext {
   String application();
 
   /**
-   * Delivers a message from another node to this node's own sockets: the members of its room, or
-   * every open connection. Never publishes it again. Returns without waiting for the network.
+   * Delivers a message from another node to this node's own sockets: the members of its room, the
+   * sockets of its user, or every open connection. Never publishes it again. Returns without
+   * waiting for the network.
    *
    * @param message the message another node published
    */

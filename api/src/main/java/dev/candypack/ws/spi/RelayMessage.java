@@ -4,11 +4,13 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One fan-out as it travels between nodes: to the members of a room or to every connection, with
- * its payload encoded once (JSON text as the sockets receive it, or the bytes of a binary frame).
+ * One fan-out as it travels between nodes: to the members of a room, to the sockets of a user, or
+ * to every connection, with its payload encoded once (JSON text as the sockets receive it, or the
+ * bytes of a binary frame).
  *
  * @param kind where it goes
- * @param room the room's name for {@link Kind#ROOM}, {@code null} for {@link Kind#BROADCAST}
+ * @param room the room's name for {@link Kind#ROOM}, the user's name for {@link Kind#USER}, {@code
+ *     null} for {@link Kind#BROADCAST}
  * @param text the text frame, or {@code null} for a binary one
  * @param bytes the binary frame, or {@code null} for a text one; never changed after creation
  * @param origin the id of the node that published it ({@link RelayContext#nodeId()})
@@ -20,26 +22,28 @@ public record RelayMessage(Kind kind, String room, String text, byte[] bytes, St
     /** To every member of one room. */
     ROOM,
     /** To every open connection. */
-    BROADCAST
+    BROADCAST,
+    /** To every open socket of one authenticated user, whose name is in {@link #room()}. */
+    USER
   }
 
   /**
    * Checks that the message is whole.
    *
    * @param kind where it goes
-   * @param room the room, for a room message only
+   * @param room the room for a room message, the user for a user message
    * @param text the text frame, or {@code null}
    * @param bytes the binary frame, or {@code null}
    * @param origin the publishing node's id
-   * @throws NullPointerException when the kind or origin is missing, a room message has no room, or
-   *     there is no payload
+   * @throws NullPointerException when the kind or origin is missing, a room message has no room, a
+   *     user message no user, or there is no payload
    * @throws IllegalArgumentException when it carries both text and bytes, or a broadcast has a room
    */
   public RelayMessage {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(origin, "origin");
-    if (kind == Kind.ROOM) {
-      Objects.requireNonNull(room, "room");
+    if (kind != Kind.BROADCAST) {
+      Objects.requireNonNull(room, kind == Kind.ROOM ? "room" : "user");
     } else if (room != null) {
       throw new IllegalArgumentException("a broadcast has no room");
     }
@@ -70,6 +74,30 @@ public record RelayMessage(Kind kind, String room, String text, byte[] bytes, St
    */
   public static RelayMessage toRoom(String origin, String room, byte[] bytes) {
     return new RelayMessage(Kind.ROOM, room, null, bytes, origin);
+  }
+
+  /**
+   * A text message to every socket of a user.
+   *
+   * @param origin the publishing node
+   * @param user the user's name
+   * @param text the encoded frame
+   * @return the message
+   */
+  public static RelayMessage toUser(String origin, String user, String text) {
+    return new RelayMessage(Kind.USER, user, text, null, origin);
+  }
+
+  /**
+   * A binary message to every socket of a user.
+   *
+   * @param origin the publishing node
+   * @param user the user's name
+   * @param bytes the frame's bytes, not copied
+   * @return the message
+   */
+  public static RelayMessage toUser(String origin, String user, byte[] bytes) {
+    return new RelayMessage(Kind.USER, user, null, bytes, origin);
   }
 
   /**

@@ -16,9 +16,11 @@ import java.util.Map;
  * and client reads without the application's classes: a server's own data grid (Payara's) cannot
  * load classes from inside a WAR.
  *
- * <p>A message: version 1, kind, binary flag, origin, room, payload (the text as UTF-8 or the
- * bytes). A node report: version 1, client count, then each room and its member count. {@link Seal}
- * may follow either with a signature.
+ * <p>A message: version, flags (broadcast, binary, user), origin, room or user, payload (the text
+ * as UTF-8 or the bytes). A message to a user is version 2, so that a node from before user
+ * messages refuses it rather than reading it as a message to a room of the user's name; the others
+ * stay version 1. A node report: version 1, client count, then each room and its member count.
+ * {@link Seal} may follow either with a signature.
  *
  * <p>Decoding trusts no length or count it reads: none can make it allocate more than the bytes it
  * was given, and bytes left over are refused.
@@ -26,8 +28,10 @@ import java.util.Map;
 final class RelayCodec {
 
   private static final byte VERSION = 1;
+  private static final byte USER_VERSION = 2;
   private static final int BROADCAST = 1;
   private static final int BINARY = 2;
+  private static final int USER = 4;
 
   private RelayCodec() {}
 
@@ -36,9 +40,13 @@ final class RelayCodec {
         message.isBinary() ? message.bytes() : message.text().getBytes(StandardCharsets.UTF_8);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(payload.length + 64);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(VERSION);
+      out.writeByte(message.kind() == RelayMessage.Kind.USER ? USER_VERSION : VERSION);
       out.writeByte(
-          (message.kind() == RelayMessage.Kind.BROADCAST ? BROADCAST : 0)
+          switch (message.kind()) {
+                case ROOM -> 0;
+                case BROADCAST -> BROADCAST;
+                case USER -> USER;
+              }
               | (message.isBinary() ? BINARY : 0));
       writeString(out, message.origin());
       writeString(out, message.room() == null ? "" : message.room());
@@ -61,8 +69,17 @@ final class RelayCodec {
    */
   static RelayMessage decode(byte[] bytes, int length, long maxPayloadBytes) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, length))) {
-      requireVersion(in.readByte());
+      byte version = in.readByte();
+      if (version != VERSION && version != USER_VERSION) {
+        throw new IOException(
+            "version " + version + ", expected " + VERSION + " or " + USER_VERSION);
+      }
       int flags = in.readByte();
+      if ((flags & ~(BROADCAST | BINARY | USER)) != 0
+          || (flags & (BROADCAST | USER)) == (BROADCAST | USER)
+          || ((flags & USER) != 0) != (version == USER_VERSION)) {
+        throw new IOException("flags " + flags + " in version " + version);
+      }
       String origin = readString(in);
       String room = readString(in);
       int payloadLength = in.readInt();
@@ -75,7 +92,9 @@ final class RelayCodec {
       boolean broadcast = (flags & BROADCAST) != 0;
       boolean binary = (flags & BINARY) != 0;
       return new RelayMessage(
-          broadcast ? RelayMessage.Kind.BROADCAST : RelayMessage.Kind.ROOM,
+          broadcast
+              ? RelayMessage.Kind.BROADCAST
+              : (flags & USER) != 0 ? RelayMessage.Kind.USER : RelayMessage.Kind.ROOM,
           broadcast ? null : room,
           binary ? null : new String(payload, StandardCharsets.UTF_8),
           binary ? payload : null,

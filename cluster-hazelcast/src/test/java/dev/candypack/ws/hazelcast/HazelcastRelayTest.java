@@ -268,9 +268,11 @@ class HazelcastRelayTest {
     List<RelayMessage> sent = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       RelayMessage message =
-          i % 2 == 0
-              ? RelayMessage.toRoom(one.id, "r", "{\"n\":" + i + "}")
-              : RelayMessage.broadcast(one.id, new byte[] {(byte) i, 0, (byte) 255});
+          switch (i % 3) {
+            case 0 -> RelayMessage.toRoom(one.id, "r", "{\"n\":" + i + "}");
+            case 1 -> RelayMessage.broadcast(one.id, new byte[] {(byte) i, 0, (byte) 255});
+            default -> RelayMessage.toUser(one.id, "alice", "{\"direct\":" + i + "}");
+          };
       sent.add(message);
       first.publish(message);
     }

@@ -9,6 +9,7 @@ import dev.candypack.ws.spi.RelayMessage;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,39 @@ class RelayCodecTest {
   void broadcastsHaveNoRoomAndKeepTheirText() {
     RelayMessage message = RelayMessage.broadcast("n", "");
     assertEquals(message, roundTrip(message));
+  }
+
+  @Test
+  void messagesToAUserSurviveAsVersion2() {
+    RelayMessage text = RelayMessage.toUser("n", "alice ☕", "{\"type\":\"direct\"}");
+    RelayMessage binary = RelayMessage.toUser("n", "bob", new byte[] {0, 1, -1});
+    assertEquals(text, roundTrip(text));
+    assertEquals(binary, roundTrip(binary));
+    assertEquals(2, RelayCodec.encode(text)[0], "a node without users refuses it");
+    assertEquals(1, RelayCodec.encode(RelayMessage.toRoom("n", "alice", "t"))[0]);
+  }
+
+  @Test
+  void unknownOrContradictoryFlagsAreRefused() {
+    byte[] room = RelayCodec.encode(RelayMessage.toRoom("n", "alice", "text"));
+    byte[] user = RelayCodec.encode(RelayMessage.toUser("n", "alice", "text"));
+    assertEquals(0, room[1]);
+    assertEquals(4, user[1]);
+
+    byte[] unknownFlag = room.clone();
+    unknownFlag[1] = 8;
+    byte[] userInVersion1 = user.clone();
+    userInVersion1[0] = 1;
+    byte[] roomInVersion2 = room.clone();
+    roomInVersion2[0] = 2;
+    byte[] userAndBroadcast = user.clone();
+    userAndBroadcast[1] = 5;
+    byte[] version3 = user.clone();
+    version3[0] = 3;
+    for (byte[] bad :
+        List.of(unknownFlag, userInVersion1, roomInVersion2, userAndBroadcast, version3)) {
+      assertThrows(IllegalArgumentException.class, () -> decode(bad), Arrays.toString(bad));
+    }
   }
 
   @Test

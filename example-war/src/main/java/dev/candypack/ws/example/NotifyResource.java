@@ -10,7 +10,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
 /** HTTP endpoints that reach WebSocket clients through the injected {@link CandyServer}. */
@@ -19,31 +21,68 @@ import java.util.Map;
 public class NotifyResource {
 
   @Inject CandyServer server;
+  @Inject Notifications notifications;
 
   static String roomOf(String user) {
     return "user-" + user;
   }
 
   /**
-   * {@code POST /api/notify/{user}} with {@code {"message": M}}: every open {@code /notifications}
-   * socket of that user gets {@code {"type":"notification","message":M}}.
+   * {@code POST /api/notify/{user}} with {@code {"message": M}}: logs the notification and sends it
+   * in one transaction; once it commits, every open {@code /notifications} socket of that user gets
+   * {@code {"type":"notification","message":M}}. With {@code ?rollback=true} the transaction rolls
+   * back after the send: the answer is 409 and no socket gets anything.
    *
    * @param user the user's name
+   * @param rollback whether to roll the transaction back
    * @param body the request body
-   * @return how many sockets the notification went to
+   * @return {@code {"delivered": sockets, "logged": n}}: how many sockets it went to and how many
+   *     notifications the user has had; 409 with {@code "delivered": 0} when rolled back
    */
   @POST
   @Path("notify/{user}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  public Map<String, Object> notify(@PathParam("user") String user, Map<String, Object> body) {
+  public Response notify(
+      @PathParam("user") String user,
+      @QueryParam("rollback") boolean rollback,
+      Map<String, Object> body) {
+    Object message = message(body);
+    int sockets = server.room(roomOf(user)).members().size();
+    try {
+      int logged = notifications.notify(user, message, rollback);
+      return Response.ok(Json.object("delivered", sockets, "logged", logged)).build();
+    } catch (Notifications.Cancelled cancelled) {
+      return Response.status(Response.Status.CONFLICT)
+          .entity(Json.object("delivered", 0, "error", cancelled.getMessage()))
+          .build();
+    }
+  }
+
+  /**
+   * {@code POST /api/users/{user}/messages} with {@code {"message": M}}: every open socket of that
+   * user, on any route ({@code /secure}, {@code /notifications}) and any node, gets {@code
+   * {"type":"direct","message":M}}, with no room involved.
+   *
+   * @param user the user's name
+   * @param body the request body
+   * @return {@code {"sockets": n}}: how many of the user's sockets are open on this node
+   */
+  @POST
+  @Path("users/{user}/messages")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, Object> toUser(@PathParam("user") String user, Map<String, Object> body) {
+    Object message = message(body);
+    server.toUser(user, Json.object("type", "direct", "message", message));
+    return Json.object("sockets", server.user(user).count());
+  }
+
+  private static Object message(Map<String, Object> body) {
     if (body == null || !body.containsKey("message")) {
       throw new BadRequestException("expected {\"message\": …}");
     }
-    var room = server.room(roomOf(user));
-    int sockets = room.members().size();
-    room.send(Json.object("type", "notification", "message", body.get("message")));
-    return Json.object("delivered", sockets);
+    return body.get("message");
   }
 
   /**

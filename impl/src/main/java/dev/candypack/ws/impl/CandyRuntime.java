@@ -8,6 +8,7 @@ import dev.candypack.ws.impl.observe.Observatory;
 import dev.candypack.ws.impl.room.Fanout;
 import dev.candypack.ws.impl.room.LocalServer;
 import dev.candypack.ws.impl.room.RoomRegistry;
+import dev.candypack.ws.impl.transaction.TransactionalSends;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,7 +24,8 @@ public final class CandyRuntime {
 
   private final RoomRegistry registry = new RoomRegistry();
   private final Observatory observatory = new Observatory();
-  private final Fanout fanout = new Fanout(registry, observatory.relay());
+  private final TransactionalSends sends = new TransactionalSends();
+  private final Fanout fanout = new Fanout(registry, observatory.relay(), sends);
   private final JsonCodec codec = new JsonCodec();
   private final CandyServer server = new LocalServer(registry, fanout, codec);
   private volatile Executor executor = Executors.newCachedThreadPool(CandyRuntime::daemon);
@@ -58,6 +60,15 @@ public final class CandyRuntime {
    */
   public Observatory observatory() {
     return observatory;
+  }
+
+  /**
+   * Whether the application's sends go at once or wait for the transaction they are made in.
+   *
+   * @return the decision, at once until JTA is found
+   */
+  public TransactionalSends sends() {
+    return sends;
   }
 
   /**

@@ -387,6 +387,45 @@ class ClusterIT {
     }
   }
 
+  @Test
+  @Order(4)
+  void aDirectMessageReachesEverySocketOfTheUserOnBothNodesExactlyOnce() throws Exception {
+    try (JdkClient secure = JdkClient.connect(one.ws("/secure"), "alice:secret");
+        JdkClient notifications = JdkClient.connect(two.ws("/notifications"), "alice:secret");
+        JdkClient bob = JdkClient.connect(two.ws("/notifications"), "bob:secret")) {
+      assertEquals("welcome", secure.nextJson().getString("type"));
+      assertEquals("connected", notifications.nextJson().getString("type"));
+      assertEquals("connected", bob.nextJson().getString("type"));
+
+      assertEquals(
+          200,
+          post(one.http("/api/users/alice/messages"), "{\"message\":\"from node 1\"}") / 100 * 100);
+      assertEquals(
+          200,
+          post(two.http("/api/users/alice/messages"), "{\"message\":\"from node 2\"}") / 100 * 100);
+      for (JdkClient alice : List.of(secure, notifications)) {
+        Set<String> received = new HashSet<>();
+        received.add(alice.next());
+        received.add(alice.next());
+        assertEquals(
+            Set.of(
+                "{\"type\":\"direct\",\"message\":\"from node 1\"}",
+                "{\"type\":\"direct\",\"message\":\"from node 2\"}"),
+            received,
+            "POST on either node reaches alice's sockets on both");
+      }
+      // Node 1's fence reaches alice on node 2 after node 1's and node 2's earlier messages (see
+      // fence): nothing came twice, and bob got nothing.
+      post(one.http("/api/users/alice/messages"), "{\"message\":\"fence\"}");
+      assertEquals("fence", notifications.nextJson().getString("message"));
+      assertEquals("fence", secure.nextJson().getString("message"));
+      post(one.http("/api/users/bob/messages"), "{\"message\":\"fence\"}");
+      assertEquals("fence", bob.nextJson().getString("message"), "bob got nothing of alice's");
+      assertTrue(secure.texts.isEmpty(), "nothing twice");
+      assertTrue(notifications.texts.isEmpty(), "nothing twice");
+    }
+  }
+
   private static JsonObject awaitClients(MicroNode node, Predicate<JsonObject> condition)
       throws Exception {
     long deadline = System.nanoTime() + PATIENCE.toNanos();

@@ -161,6 +161,82 @@ class ExampleContractIT {
   }
 
   @Test
+  void aDirectMessageReachesEverySocketOfTheUserOnEveryRouteAndNoOneElse() throws Exception {
+    try (CandyTestClient secure = app.client("secure").basicAuth("alice", "secret").connect();
+        CandyTestClient notifications =
+            app.client("notifications").basicAuth("alice", "secret").connect();
+        CandyTestClient bob = app.client("notifications").basicAuth("bob", "secret").connect();
+        CandyTestClient anonymous = app.connect("chat")) {
+      assertEquals("welcome", secure.nextJson().getString("type"));
+      assertEquals("connected", notifications.nextJson().getString("type"));
+      assertEquals("connected", bob.nextJson().getString("type"));
+      assertEquals("welcome", anonymous.nextJson().getString("type"));
+
+      JsonObject answer =
+          CandyTestClient.json(
+              app.session().postJson("api/users/alice/messages", "{\"message\":\"hi alice\"}"));
+      assertEquals(2, answer.getInt("sockets"), "alice's sockets on this node");
+      assertEquals("{\"type\":\"direct\",\"message\":\"hi alice\"}", secure.next());
+      assertEquals("{\"type\":\"direct\",\"message\":\"hi alice\"}", notifications.next());
+
+      app.session().postJson("api/users/bob/messages", "{\"message\":\"hi bob\"}");
+      assertEquals("hi bob", bob.nextJson().getString("message"), "bob got alice's message before");
+      assertFalse(secure.hasNext(), "alice gets only her own");
+      assertFalse(notifications.hasNext());
+      assertFalse(anonymous.hasNext(), "an anonymous socket belongs to no user");
+    }
+    try (CandyTestClient later =
+        app.client("notifications").basicAuth("alice", "secret").connect()) {
+      assertEquals("connected", later.nextJson().getString("type"));
+      assertEquals(
+          1,
+          CandyTestClient.json(
+                  app.session().postJson("api/users/alice/messages", "{\"message\":\"again\"}"))
+              .getInt("sockets"),
+          "closed sockets are forgotten");
+      assertEquals("again", later.nextJson().getString("message"));
+    }
+  }
+
+  @Test
+  void aNotificationSentInATransactionThatRollsBackReachesNoOne() throws Exception {
+    try (CandyTestClient alice =
+        app.client("notifications").basicAuth("alice", "secret").connect()) {
+      assertEquals("connected", alice.nextJson().getString("type"));
+      HttpResponse<String> first = notify("alice", "first", false);
+      assertEquals(200, first.statusCode(), first.body());
+      int logged = CandyTestClient.json(first.body()).getInt("logged");
+      assertEquals("first", alice.nextJson().getString("message"), "delivered after the commit");
+
+      HttpResponse<String> rolledBack = notify("alice", "rolled back", true);
+      assertEquals(409, rolledBack.statusCode(), rolledBack.body());
+
+      HttpResponse<String> last = notify("alice", "last", false);
+      assertEquals(200, last.statusCode(), last.body());
+      assertEquals(
+          logged + 1,
+          CandyTestClient.json(last.body()).getInt("logged"),
+          "the rolled-back row was never written: the transaction was real");
+      assertEquals(
+          "{\"type\":\"notification\",\"message\":\"last\"}",
+          alice.next(),
+          "the rolled-back notification never came");
+    }
+  }
+
+  private HttpResponse<String> notify(String user, String message, boolean rollback)
+      throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(
+                    app.http("api/notify/" + user + (rollback ? "?rollback=true" : "")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"" + message + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
   void binaryComesBackByteIdentical() throws Exception {
     byte[] payload = new byte[256];
     for (int i = 0; i < payload.length; i++) {

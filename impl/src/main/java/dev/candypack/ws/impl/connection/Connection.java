@@ -15,6 +15,8 @@ import dev.candypack.ws.impl.room.Fanout;
 import dev.candypack.ws.impl.room.LocalRoom;
 import dev.candypack.ws.impl.room.RoomMember;
 import dev.candypack.ws.impl.room.RoomRegistry;
+import dev.candypack.ws.impl.transaction.HeldSends;
+import dev.candypack.ws.impl.transaction.TransactionalSends;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -66,7 +68,9 @@ public final class Connection implements CandySocket, RoomMember {
 
   private final String id;
   private final String route;
+  private final String user; // null when anonymous
   private final RoomRegistry registry;
+  private final TransactionalSends sends;
   private final Fanout fanout;
   private final JsonCodec codec;
   private final Executor closer;
@@ -107,9 +111,32 @@ public final class Connection implements CandySocket, RoomMember {
    */
   public Connection(
       String id, String route, Transport transport, CandyRuntime runtime, ConnectionLimits limits) {
+    this(id, route, null, transport, runtime, limits);
+  }
+
+  /**
+   * Creates a connection of an authenticated user in the {@link ReadyState#CONNECTING} state and
+   * adds it to the registry, under the user's name.
+   *
+   * @param id the connection's unique id
+   * @param route the route's template, for logs
+   * @param user the name of the user the handshake authenticated, {@code null} when anonymous
+   * @param transport the container's side of the connection
+   * @param runtime the application's registry, codec and executor
+   * @param limits the limits of this connection
+   */
+  public Connection(
+      String id,
+      String route,
+      String user,
+      Transport transport,
+      CandyRuntime runtime,
+      ConnectionLimits limits) {
     this.id = id;
     this.route = route;
+    this.user = user;
     this.registry = runtime.registry();
+    this.sends = runtime.sends();
     this.fanout = runtime.fanout();
     this.codec = runtime.codec();
     this.closer = runtime.executor();
@@ -139,12 +166,22 @@ public final class Connection implements CandySocket, RoomMember {
 
   @Override
   public void send(Object message) {
-    deliver(codec.encode(message));
+    sendOwn(codec.encode(message));
   }
 
   @Override
   public void sendBinary(byte[] data) {
-    deliver(codec.binary(data));
+    sendOwn(codec.binary(data));
+  }
+
+  /** A send to this connection alone: at once, or once the caller's transaction commits. */
+  private void sendOwn(OutboundMessage message) {
+    HeldSends held = sends.current();
+    if (held == null) {
+      deliver(message);
+    } else {
+      held.add(() -> deliver(message));
+    }
   }
 
   @Override
@@ -288,6 +325,11 @@ public final class Connection implements CandySocket, RoomMember {
       watch.meter().sent(message.size());
       outbound.send(message);
     }
+  }
+
+  @Override
+  public String user() {
+    return user;
   }
 
   @Override

@@ -95,10 +95,12 @@ public final class CandyEndpoint extends Endpoint {
       return;
     }
     allowContainerLimits(session);
+    Principal user = session.getUserPrincipal();
     Connection opened =
         new Connection(
             UUID.randomUUID().toString(),
             route.template().value(),
+            user == null ? null : user.getName(),
             transport,
             runtime,
             new ConnectionLimits(
@@ -120,7 +122,6 @@ public final class CandyEndpoint extends Endpoint {
                 opened.receivedPong(bytes(pong.getApplicationData()));
               }
             });
-    Principal user = session.getUserPrincipal();
     RequestSnapshot request =
         RequestSnapshot.of(
             relativePath(session),

@@ -8,6 +8,7 @@ import dev.candypack.ws.impl.observe.RefusalReason;
 import dev.candypack.ws.impl.policy.RoutePolicy;
 import dev.candypack.ws.impl.route.Route;
 import dev.candypack.ws.impl.route.RouteExtension;
+import dev.candypack.ws.impl.transaction.TransactionSettings;
 import dev.candypack.ws.spi.CandyRelay;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
@@ -72,6 +73,7 @@ public final class EndpointRegistrar implements ServletContextListener {
     long maxPayload =
         policies.values().stream().mapToLong(RoutePolicy::maxMessageSize).max().orElseThrow();
     startRelay(applicationBeans, servletContext, SettingsLoader.source(application), maxPayload);
+    startTransactionalSends(application, servletContext.getContextPath());
     runtime.startHeartbeat(settings.pingIntervalMillis());
     countGateRefusals(servletContext, routes);
     for (Map.Entry<Route, RoutePolicy> entry : policies.entrySet()) {
@@ -152,6 +154,20 @@ public final class EndpointRegistrar implements ServletContextListener {
     } else {
       relayContext.release();
       relayContext = null;
+    }
+  }
+
+  /** Makes sends wait for the transaction they are made in, unless turned off or JTA is absent. */
+  private void startTransactionalSends(ClassLoader application, String contextPath) {
+    TransactionSettings settings = TransactionSettings.from(SettingsLoader.reader(application));
+    String name = contextPath.isEmpty() ? "/" : contextPath;
+    if (runtime.sends().start(settings, name)) {
+      LOG.info(
+          () ->
+              "candy-ws: sends of "
+                  + name
+                  + " made inside a JTA transaction go out when it commits"
+                  + " (candy.ws.transactional-sends)");
     }
   }
 

@@ -2,6 +2,8 @@ package dev.candypack.ws.impl.room;
 
 import dev.candypack.ws.impl.codec.OutboundMessage;
 import dev.candypack.ws.impl.observe.RelayMeter;
+import dev.candypack.ws.impl.transaction.HeldSends;
+import dev.candypack.ws.impl.transaction.TransactionalSends;
 import dev.candypack.ws.spi.CandyRelay;
 import dev.candypack.ws.spi.RelayContext;
 import dev.candypack.ws.spi.RelayMessage;
@@ -18,11 +20,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every room and broadcast send of one application goes through here: the message, encoded once,
- * goes to this node's members, then to the cluster relay when there is one. Messages from other
- * nodes come back in through {@link RelayContext#deliver} and reach this node's members only, so
- * that no message is relayed twice. Without a relay this is the registry's own fan-out plus one
- * volatile read.
+ * Every room, user and broadcast send of one application goes through here: inside a transaction it
+ * waits for the commit; then the message, encoded once, goes to this node's members, then to the
+ * cluster relay when there is one. Messages from other nodes come back in through {@link
+ * RelayContext#deliver} and reach this node's members only, so that no message is relayed twice.
+ * Without a relay this is the registry's own fan-out plus one volatile read.
  */
 public final class Fanout {
 
@@ -32,6 +34,7 @@ public final class Fanout {
 
   private final RoomRegistry registry;
   private final RelayMeter meter;
+  private final TransactionalSends sends;
   private final String nodeId = UUID.randomUUID().toString();
   private volatile CandyRelay relay;
   private volatile long maxPayloadBytes = Long.MAX_VALUE;
@@ -40,23 +43,45 @@ public final class Fanout {
   private final AtomicLong nextWarning = new AtomicLong(System.nanoTime());
 
   /**
+   * Creates the fan-out of an application whose sends always go at once, local-only until a relay
+   * starts.
+   *
+   * @param registry the application's connections and rooms
+   */
+  public Fanout(RoomRegistry registry) {
+    this(registry, new RelayMeter(), new TransactionalSends());
+  }
+
+  /**
    * Creates the fan-out of an application, local-only until a relay starts.
    *
    * @param registry the application's connections and rooms
    * @param meter the relay's counters
+   * @param sends whether a send waits for the transaction it is made in
    */
-  public Fanout(RoomRegistry registry, RelayMeter meter) {
+  public Fanout(RoomRegistry registry, RelayMeter meter, TransactionalSends sends) {
     this.registry = registry;
     this.meter = meter;
+    this.sends = sends;
   }
 
   /**
-   * Sends to the members of a room on this node, then on the others.
+   * Sends to the members of a room on this node, then on the others; inside a transaction, once it
+   * commits.
    *
    * @param room the room's name
    * @param message the message, encoded once
    */
   public void toRoom(String room, OutboundMessage message) {
+    HeldSends held = sends.current();
+    if (held == null) {
+      toRoomNow(room, message);
+    } else {
+      held.add(() -> toRoomNow(room, message));
+    }
+  }
+
+  private void toRoomNow(String room, OutboundMessage message) {
     registry.sendToRoom(room, message);
     CandyRelay current = relay;
     if (current != null) {
@@ -65,12 +90,46 @@ public final class Fanout {
   }
 
   /**
-   * Sends to every connection on this node but one, then to every connection on the others.
+   * Sends to every socket of a user on this node, then on the others; inside a transaction, once it
+   * commits.
+   *
+   * @param user the user's name
+   * @param message the message, encoded once
+   */
+  public void toUser(String user, OutboundMessage message) {
+    HeldSends held = sends.current();
+    if (held == null) {
+      toUserNow(user, message);
+    } else {
+      held.add(() -> toUserNow(user, message));
+    }
+  }
+
+  private void toUserNow(String user, OutboundMessage message) {
+    registry.sendToUser(user, message);
+    CandyRelay current = relay;
+    if (current != null) {
+      publish(current, RelayMessage.Kind.USER, user, message);
+    }
+  }
+
+  /**
+   * Sends to every connection on this node but one, then to every connection on the others; inside
+   * a transaction, once it commits.
    *
    * @param message the message, encoded once
    * @param except the sending connection, skipped on this node only; {@code null} for none
    */
   public void broadcast(OutboundMessage message, RoomMember except) {
+    HeldSends held = sends.current();
+    if (held == null) {
+      broadcastNow(message, except);
+    } else {
+      held.add(() -> broadcastNow(message, except));
+    }
+  }
+
+  private void broadcastNow(OutboundMessage message, RoomMember except) {
     registry.broadcast(message, except);
     CandyRelay current = relay;
     if (current != null) {
@@ -168,10 +227,10 @@ public final class Fanout {
         message.isBinary()
             ? new OutboundMessage.Binary(ByteBuffer.wrap(message.bytes()))
             : new OutboundMessage.Text(message.text());
-    if (message.kind() == RelayMessage.Kind.ROOM) {
-      registry.sendToRoom(message.room(), frame);
-    } else {
-      registry.broadcast(frame, null);
+    switch (message.kind()) {
+      case ROOM -> registry.sendToRoom(message.room(), frame);
+      case USER -> registry.sendToUser(message.room(), frame);
+      case BROADCAST -> registry.broadcast(frame, null);
     }
   }
 

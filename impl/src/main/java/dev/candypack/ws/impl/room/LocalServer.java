@@ -3,6 +3,7 @@ package dev.candypack.ws.impl.room;
 import dev.candypack.ws.CandyRoom;
 import dev.candypack.ws.CandyServer;
 import dev.candypack.ws.CandySocket;
+import dev.candypack.ws.CandyUser;
 import dev.candypack.ws.impl.codec.JsonCodec;
 import java.util.Map;
 
@@ -47,6 +48,11 @@ public final class LocalServer implements CandyServer {
   @Override
   public CandyRoom room(String room) {
     return new LocalRoom(room, registry, fanout, codec);
+  }
+
+  @Override
+  public CandyUser user(String name) {
+    return new LocalUser(name, registry, fanout, codec);
   }
 
   @Override

@@ -3,7 +3,10 @@ package dev.candypack.ws.impl.room;
 import dev.candypack.ws.CandySocket;
 import dev.candypack.ws.impl.codec.OutboundMessage;
 
-/** What the registry needs of a connection: an id, a way to queue a frame, and its public face. */
+/**
+ * What the registry needs of a connection: an id, its user, a way to queue a frame, and its public
+ * face.
+ */
 public interface RoomMember {
 
   /**
@@ -19,6 +22,15 @@ public interface RoomMember {
    * @param message the message
    */
   void deliver(OutboundMessage message);
+
+  /**
+   * The name of the user the handshake authenticated, whose sends reach this connection.
+   *
+   * @return the name, or {@code null} for an anonymous connection
+   */
+  default String user() {
+    return null;
+  }
 
   /**
    * The connection as the application sees it.

@@ -10,8 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * The open connections of one application and the rooms they are in. Safe under concurrent join,
- * leave and send; a room with no members left is removed.
+ * The open connections of one application, the rooms they are in, and the authenticated users they
+ * belong to. Safe under concurrent join, leave and send; a room with no members left is removed,
+ * and so is a user with no open connection left, so the user index never holds more than the open
+ * connections.
  */
 public final class RoomRegistry {
 
@@ -19,24 +21,34 @@ public final class RoomRegistry {
   private final Map<String, CandySocket> clientView =
       Collections.unmodifiableMap(new SocketView(clients));
   private final Map<String, Set<RoomMember>> rooms = new ConcurrentHashMap<>();
+  private final Map<String, Set<RoomMember>> users = new ConcurrentHashMap<>();
 
   /**
-   * Adds an open connection.
+   * Adds an open connection, under its user when it has one.
    *
    * @param member the connection
    */
   public void add(RoomMember member) {
     clients.put(member.id(), member);
+    String user = member.user();
+    if (user != null) {
+      users.compute(user, (name, sockets) -> added(sockets, member));
+    }
   }
 
   /**
-   * Forgets a connection and takes it out of the given rooms.
+   * Forgets a connection and takes it out of the given rooms and of its user's sockets. Removing a
+   * connection twice is the same as once.
    *
    * @param member the connection
    * @param memberships the rooms it was in
    */
   public void remove(RoomMember member, Iterable<String> memberships) {
     clients.remove(member.id(), member);
+    String user = member.user();
+    if (user != null) {
+      users.computeIfPresent(user, (name, sockets) -> removed(sockets, member));
+    }
     for (String room : memberships) {
       leave(room, member);
     }
@@ -49,13 +61,7 @@ public final class RoomRegistry {
    * @param member the connection
    */
   public void join(String room, RoomMember member) {
-    rooms.compute(
-        room,
-        (name, members) -> {
-          Set<RoomMember> set = members == null ? ConcurrentHashMap.newKeySet() : members;
-          set.add(member);
-          return set;
-        });
+    rooms.compute(room, (name, members) -> added(members, member));
   }
 
   /**
@@ -65,12 +71,19 @@ public final class RoomRegistry {
    * @param member the connection
    */
   public void leave(String room, RoomMember member) {
-    rooms.computeIfPresent(
-        room,
-        (name, members) -> {
-          members.remove(member);
-          return members.isEmpty() ? null : members;
-        });
+    rooms.computeIfPresent(room, (name, members) -> removed(members, member));
+  }
+
+  // Both run inside the map's compute for the key, so an add never meets a set being dropped.
+  private static Set<RoomMember> added(Set<RoomMember> members, RoomMember member) {
+    Set<RoomMember> set = members == null ? ConcurrentHashMap.newKeySet() : members;
+    set.add(member);
+    return set;
+  }
+
+  private static Set<RoomMember> removed(Set<RoomMember> members, RoomMember member) {
+    members.remove(member);
+    return members.isEmpty() ? null : members;
   }
 
   /**
@@ -83,6 +96,21 @@ public final class RoomRegistry {
     Set<RoomMember> members = rooms.get(room);
     if (members != null) {
       for (RoomMember member : members) {
+        member.deliver(message);
+      }
+    }
+  }
+
+  /**
+   * Queues a message on every open connection of a user.
+   *
+   * @param user the user's name
+   * @param message the message, encoded once
+   */
+  public void sendToUser(String user, OutboundMessage message) {
+    Set<RoomMember> sockets = users.get(user);
+    if (sockets != null) {
+      for (RoomMember member : sockets) {
         member.deliver(message);
       }
     }
@@ -113,6 +141,39 @@ public final class RoomRegistry {
     return members == null
         ? Set.of()
         : members.stream().map(RoomMember::socket).collect(Collectors.toUnmodifiableSet());
+  }
+
+  /**
+   * The open connections of a user.
+   *
+   * @param user the user's name
+   * @return a snapshot, empty when the user has none
+   */
+  public Set<CandySocket> userSockets(String user) {
+    Set<RoomMember> sockets = users.get(user);
+    return sockets == null
+        ? Set.of()
+        : sockets.stream().map(RoomMember::socket).collect(Collectors.toUnmodifiableSet());
+  }
+
+  /**
+   * How many open connections a user has.
+   *
+   * @param user the user's name
+   * @return the count, 0 when the user has none
+   */
+  public int userSocketCount(String user) {
+    Set<RoomMember> sockets = users.get(user);
+    return sockets == null ? 0 : sockets.size();
+  }
+
+  /**
+   * How many users have open connections.
+   *
+   * @return the count
+   */
+  public int userCount() {
+    return users.size();
   }
 
   /**

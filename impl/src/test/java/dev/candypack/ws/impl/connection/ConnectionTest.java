@@ -20,6 +20,7 @@ import dev.candypack.ws.impl.connection.StubTransport.Mode;
 import dev.candypack.ws.impl.policy.RateLimiter;
 import dev.candypack.ws.impl.room.RoomMember;
 import dev.candypack.ws.impl.room.RoomRegistry;
+import dev.candypack.ws.impl.transaction.FakeTransactions;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,6 +62,41 @@ class ConnectionTest {
   @AfterEach
   void closeCodec() {
     runtime.codec().close();
+  }
+
+  @Test
+  void aSendInsideATransactionGoesAfterTheCommitInOrderWithRoomSends() {
+    FakeTransactions tx = new FakeTransactions().drive(runtime.sends());
+    ws.join("r");
+    ws.send("outside");
+    tx.begin();
+    ws.send("1");
+    ws.to("r").send("2");
+    ws.sendBinary("3".getBytes(UTF_8));
+    assertEquals(List.of("outside"), transport.frames());
+    tx.commit();
+    assertEquals(List.of("outside", "1", "2", "binary 3"), transport.frames());
+
+    tx.begin();
+    ws.send("rolled back");
+    ws.broadcast("rolled back too");
+    tx.rollback();
+    assertEquals(List.of("outside", "1", "2", "binary 3"), transport.frames());
+  }
+
+  @Test
+  void anAuthenticatedConnectionIsItsUsersUntilItCloses() {
+    Connection alice = new Connection("a1", "/secure", "alice", transport, runtime, unlimited());
+    assertEquals("alice", alice.user());
+    assertEquals(1, registry.userSocketCount("alice"));
+    assertEquals(null, ws.user(), "anonymous");
+    runtime.server().toUser("alice", "direct");
+    runtime.server().toUser("alice").sendBinary(new byte[] {1});
+    assertEquals(List.of("direct", "binary \u0001"), transport.frames());
+    assertEquals(Set.of(alice), runtime.server().user("alice").sockets());
+    alice.closed(new CloseStatus(CloseStatus.NORMAL, ""));
+    assertEquals(0, runtime.server().user("alice").count());
+    assertEquals(0, registry.userCount(), "no leak on close");
   }
 
   @Test

@@ -10,6 +10,8 @@ import dev.candypack.ws.impl.codec.JsonCodec;
 import dev.candypack.ws.impl.codec.OutboundMessage;
 import dev.candypack.ws.impl.observe.RelayMeter;
 import dev.candypack.ws.impl.room.RoomRegistryTest.StubMember;
+import dev.candypack.ws.impl.transaction.FakeTransactions;
+import dev.candypack.ws.impl.transaction.TransactionalSends;
 import dev.candypack.ws.spi.CandyRelay;
 import dev.candypack.ws.spi.RelayContext;
 import dev.candypack.ws.spi.RelayMessage;
@@ -58,7 +60,8 @@ class FanoutTest {
   }
 
   private final RoomRegistry registry = new RoomRegistry();
-  private final Fanout fanout = new Fanout(registry, new RelayMeter());
+  private final RelayMeter relayMeter = new RelayMeter();
+  private final Fanout fanout = new Fanout(registry, relayMeter, new TransactionalSends());
   private final JsonCodec codec = new JsonCodec();
   private final RecordingRelay relay = new RecordingRelay();
   private final StubMember a = member("a");
@@ -138,6 +141,64 @@ class FanoutTest {
   }
 
   @Test
+  void aUserMessageReachesTheUsersSocketsHereThenThePublishedUserOnly() {
+    start();
+    StubMember alice1 = new StubMember("alice-1", "alice");
+    StubMember alice2 = new StubMember("alice-2", "alice");
+    registry.add(alice1);
+    registry.add(alice2);
+    registry.join("alice", a); // a room of the same name is another thing
+    OutboundMessage frame = codec.encode(Map.of("type", "direct"));
+    fanout.toUser("alice", frame);
+    assertSame(frame, alice1.delivered.get(0), "encoded once");
+    assertSame(frame, alice2.delivered.get(0));
+    assertTrue(a.delivered.isEmpty());
+    assertEquals(
+        List.of(RelayMessage.toUser(fanout.nodeId(), "alice", "{\"type\":\"direct\"}")),
+        relay.published);
+
+    relay.node.deliver(RelayMessage.toUser("elsewhere", "alice", new byte[] {9}));
+    assertEquals(2, alice1.delivered.size());
+    assertEquals(2, alice2.delivered.size());
+    assertTrue(a.delivered.isEmpty(), "never to the room named like the user");
+    assertEquals(1, relay.published.size(), "never published again");
+    relay.node.deliver(relay.published.get(0));
+    assertEquals(2, alice1.delivered.size(), "the own echo is ignored");
+  }
+
+  @Test
+  void insideATransactionEveryKindOfSendWaitsForTheCommitThenGoesInOrderAndIsRelayed() {
+    TransactionalSends sends = new TransactionalSends();
+    FakeTransactions tx = new FakeTransactions().drive(sends);
+    Fanout transactional = new Fanout(registry, new RelayMeter(), sends);
+    assertTrue(transactional.start(relay, "/app", key -> Optional.empty(), 1 << 20));
+    StubMember alice = new StubMember("alice-1", "alice");
+    registry.add(alice);
+    registry.join("r", alice);
+
+    tx.begin();
+    transactional.toRoom("r", codec.encode("1"));
+    transactional.toUser("alice", codec.encode("2"));
+    transactional.broadcast(codec.encode("3"), null);
+    assertTrue(alice.delivered.isEmpty(), "nothing before the commit");
+    assertTrue(relay.published.isEmpty(), "nor to the other nodes");
+    tx.commit();
+    assertEquals(
+        List.of("1", "2", "3"),
+        alice.delivered.stream().map(m -> ((OutboundMessage.Text) m).text()).toList());
+    assertEquals(
+        List.of(RelayMessage.Kind.ROOM, RelayMessage.Kind.USER, RelayMessage.Kind.BROADCAST),
+        relay.published.stream().map(RelayMessage::kind).toList());
+
+    tx.begin();
+    transactional.toUser("alice", codec.encode("rolled back"));
+    tx.rollback();
+    relay.node.deliver(RelayMessage.toUser("elsewhere", "alice", "from elsewhere"));
+    assertEquals(4, alice.delivered.size(), "dropped; what other nodes send is not held");
+    assertEquals(3, relay.published.size());
+  }
+
+  @Test
   void theOwnEchoIsIgnored() {
     start();
     registry.join("r", a);
@@ -180,6 +241,8 @@ class FanoutTest {
     assertEquals(3, a.delivered.size(), "every one reaches this node's sockets");
     assertEquals(List.of(RelayMessage.toRoom(fanout.nodeId(), "r", fits)), relay.published);
     assertEquals(64, relay.node.maxPayloadBytes());
+    assertEquals(1, relayMeter.publishedCount());
+    assertEquals(2, relayMeter.droppedCount(), "kept on this node: lost to the others");
   }
 
   @Test
@@ -193,6 +256,8 @@ class FanoutTest {
 
     assertEquals(1, a.delivered.size());
     assertEquals(64, a.delivered.get(0).size());
+    assertEquals(1, relayMeter.receivedCount());
+    assertEquals(2, relayMeter.droppedCount());
   }
 
   @Test
@@ -228,5 +293,7 @@ class FanoutTest {
     registry.join("r", a);
     fanout.toRoom("r", codec.encode("still local"));
     assertEquals(1, a.delivered.size());
+    assertEquals(0, relayMeter.publishedCount());
+    assertEquals(1, relayMeter.droppedCount());
   }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.candypack.ws.CandySocket;
 import dev.candypack.ws.impl.codec.JsonCodec;
 import dev.candypack.ws.impl.codec.OutboundMessage;
-import dev.candypack.ws.impl.observe.RelayMeter;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -28,10 +28,16 @@ class RoomRegistryTest {
   static final class StubMember implements RoomMember {
     final List<OutboundMessage> delivered = Collections.synchronizedList(new ArrayList<>());
     private final String id;
+    private final String user;
     private final CandySocket socket;
 
     StubMember(String id) {
+      this(id, null);
+    }
+
+    StubMember(String id, String user) {
       this.id = id;
+      this.user = user;
       this.socket =
           (CandySocket)
               Proxy.newProxyInstance(
@@ -57,6 +63,11 @@ class RoomRegistryTest {
     }
 
     @Override
+    public String user() {
+      return user;
+    }
+
+    @Override
     public CandySocket socket() {
       return socket;
     }
@@ -66,6 +77,74 @@ class RoomRegistryTest {
   private final StubMember a = member("a");
   private final StubMember b = member("b");
   private final StubMember c = member("c");
+
+  @Test
+  void aUsersSocketsOnEveryRouteAreIndexedWhileOpenAndForgottenOnClose() {
+    StubMember alice1 = new StubMember("alice-1", "alice");
+    StubMember alice2 = new StubMember("alice-2", "alice");
+    StubMember bob = new StubMember("bob-1", "bob");
+    registry.add(alice1);
+    registry.add(alice2);
+    registry.add(bob);
+    assertEquals(Set.of(alice1.socket(), alice2.socket()), registry.userSockets("alice"));
+    assertEquals(2, registry.userSocketCount("alice"));
+    assertEquals(2, registry.userCount(), "anonymous connections belong to no user");
+
+    OutboundMessage message = new JsonCodec().encode("direct");
+    registry.sendToUser("alice", message);
+    assertEquals(List.of(message), alice1.delivered);
+    assertEquals(List.of(message), alice2.delivered);
+    assertTrue(bob.delivered.isEmpty());
+    assertTrue(a.delivered.isEmpty());
+
+    registry.remove(alice1, Set.of());
+    registry.remove(
+        alice1, Set.of()); // a slow client is removed once when it overflows, again on close
+    assertEquals(Set.of(alice2.socket()), registry.userSockets("alice"));
+    registry.remove(alice2, Set.of());
+    registry.remove(bob, Set.of());
+    assertEquals(0, registry.userCount(), "a user with no socket left is forgotten");
+    assertEquals(Set.of(), registry.userSockets("alice"));
+    assertEquals(0, registry.userSocketCount("nobody"));
+    registry.sendToUser("alice", message);
+    assertEquals(1, alice2.delivered.size(), "a closed socket gets nothing");
+  }
+
+  @Test
+  void theUserIndexIsEmptyAfterConcurrentOpensAndClosesOfOneUser() throws Exception {
+    int threads = 4;
+    int each = 5_000;
+    CountDownLatch start = new CountDownLatch(1);
+    OutboundMessage message = new JsonCodec().encode("m");
+    AtomicInteger missed = new AtomicInteger();
+    List<Thread> running = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      Thread worker =
+          new Thread(
+              () -> {
+                awaitQuietly(start);
+                for (int i = 0; i < each; i++) {
+                  StubMember socket = new StubMember(thread + "-" + i, "u" + (i % 3));
+                  registry.add(socket);
+                  registry.sendToUser("u" + (i % 3), message);
+                  if (socket.delivered.isEmpty()) { // others may have sent to it too
+                    missed.incrementAndGet();
+                  }
+                  registry.remove(socket, Set.of());
+                }
+              });
+      worker.start();
+      running.add(worker);
+    }
+    start.countDown();
+    for (Thread thread : running) {
+      thread.join();
+    }
+    assertEquals(0, missed.get(), "an open socket is always found under its user");
+    assertEquals(0, registry.userCount(), "bounded by the open connections: none");
+    assertEquals(3, registry.clientCount(), "a, b and c are still open");
+  }
 
   @Test
   void joinAndLeave() {
@@ -135,8 +214,7 @@ class RoomRegistryTest {
       registry.join("r", b);
       registry.join("r", c);
 
-      new LocalRoom("r", registry, new Fanout(registry, new RelayMeter()), codec)
-          .send(Map.of("type", "chat"));
+      new LocalRoom("r", registry, new Fanout(registry), codec).send(Map.of("type", "chat"));
 
       OutboundMessage sent = a.delivered.get(0);
       assertEquals(new OutboundMessage.Text("{\"type\":\"chat\"}"), sent);
