@@ -26,8 +26,10 @@ export function freePort() {
 const sleep = ms => new Promise(ok => setTimeout(ok, ms));
 
 export class Payara {
-  constructor(port) {
+  /** javaOptions: extra JVM options, such as -Dcandy.ws.dashboard.enabled=true. */
+  constructor(port, {javaOptions = []} = {}) {
     this.port = port;
+    this.javaOptions = javaOptions;
     this.origin = `http://127.0.0.1:${port}`;
     this.child = null;
     this.starts = 0;
@@ -46,6 +48,7 @@ export class Payara {
     const child = spawn('java', [
       // C1 only and the serial collector: starts in about half the time on two cores.
       '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xmx512m',
+      ...this.javaOptions,
       '-jar', join(target, 'payara-micro.jar'),
       '--deploy', join(target, 'candy-ws-example.war'),
       '--contextroot', '/',

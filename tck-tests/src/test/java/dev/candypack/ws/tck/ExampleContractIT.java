@@ -265,4 +265,12 @@ class ExampleContractIT {
     assertTrue(page.body().contains("id=\"messages\""));
     assertFalse(page.body().isEmpty());
   }
+
+  @Test
+  void theDashboardIsOffByDefault() throws Exception {
+    try (RawSocket dashboard =
+        RawSocket.handshake(new Server(url).ws("candy-ws/dashboard"), null, java.util.Map.of())) {
+      assertEquals(404, dashboard.status(), "no dashboard route unless candy.ws.dashboard.enabled");
+    }
+  }
 }

@@ -317,6 +317,25 @@ public final class Connection implements CandySocket, RoomMember {
     fanout.broadcast(codec.encode(message), this); // skips this socket on this node only
   }
 
+  /**
+   * The template of the route this connection came in on.
+   *
+   * @return the template, such as {@code /room/{roomId}}
+   */
+  public String route() {
+    return route;
+  }
+
+  /**
+   * How many bytes wait to be sent to the peer, the message in flight and the cost per message
+   * included: a peer that reads slowly has a growing backlog.
+   *
+   * @return the backlog in bytes
+   */
+  public long backlogBytes() {
+    return outbound.backlogBytes();
+  }
+
   // ---- RoomMember -------------------------------------------------------------------------
 
   @Override

@@ -4,6 +4,8 @@ import dev.candypack.ws.CloseStatus;
 import dev.candypack.ws.impl.CandyRuntime;
 import dev.candypack.ws.impl.config.CandySettings;
 import dev.candypack.ws.impl.config.SettingsLoader;
+import dev.candypack.ws.impl.dashboard.Dashboard;
+import dev.candypack.ws.impl.dashboard.DashboardSettings;
 import dev.candypack.ws.impl.observe.RefusalReason;
 import dev.candypack.ws.impl.policy.RoutePolicy;
 import dev.candypack.ws.impl.route.Route;
@@ -21,6 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +51,8 @@ public final class EndpointRegistrar implements ServletContextListener {
     ServletContext servletContext = event.getServletContext();
     BeanManager applicationBeans = applicationBeanManager();
     RouteExtension extension = applicationBeans.getExtension(RouteExtension.class);
-    List<Route> routes = extension.routes();
+    ClassLoader application = Thread.currentThread().getContextClassLoader();
+    List<Route> routes = withDashboard(extension, application);
     if (routes.isEmpty()) {
       return;
     }
@@ -65,7 +69,6 @@ public final class EndpointRegistrar implements ServletContextListener {
     }
     runtime = extension.runtime();
     managedExecutor().ifPresent(runtime::useExecutor);
-    ClassLoader application = Thread.currentThread().getContextClassLoader();
     CandySettings settings = SettingsLoader.load(application);
     Map<Route, RoutePolicy> policies = new LinkedHashMap<>();
     routes.forEach(route -> policies.put(route, RoutePolicy.of(route, settings, applicationBeans)));
@@ -93,6 +96,35 @@ public final class EndpointRegistrar implements ServletContextListener {
       }
       LOG.info(() -> "candy-ws: route " + route);
     }
+  }
+
+  /**
+   * The application's routes, and the dashboard's when {@code candy.ws.dashboard.enabled} is set.
+   */
+  private static List<Route> withDashboard(RouteExtension extension, ClassLoader application) {
+    List<Route> routes = extension.routes();
+    DashboardSettings dashboard = DashboardSettings.from(SettingsLoader.reader(application));
+    if (!dashboard.enabled()) {
+      return routes;
+    }
+    routes.stream()
+        .filter(route -> route.template().matches(Dashboard.PATH))
+        .findFirst()
+        .ifPresent(
+            route -> {
+              throw new IllegalStateException(
+                  "candy-ws: the route "
+                      + route
+                      + " takes the dashboard's path "
+                      + Dashboard.PATH
+                      + "; move it or set candy.ws.dashboard.enabled=false");
+            });
+    LOG.info(
+        () ->
+            "candy-ws: dashboard on, at candy-ws/dashboard.html, for the role " + dashboard.role());
+    List<Route> all = new ArrayList<>(routes);
+    all.add(new Dashboard(dashboard, extension.runtime()).route());
+    return all;
   }
 
   /**

@@ -7,7 +7,7 @@ import java.util.Set;
  * A route found at deployment: its template, its options, where it was declared, and how to get its
  * handler.
  */
-public abstract sealed class Route permits ProducerRoute, ShorthandRoute {
+public abstract sealed class Route permits ProducerRoute, ShorthandRoute, InternalRoute {
 
   private final RouteDeclaration declared;
 
