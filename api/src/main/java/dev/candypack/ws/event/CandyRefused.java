@@ -39,7 +39,7 @@ public record CandyRefused(String route, Reason reason) {
     FORBIDDEN,
     /** The route requires a CSRF token and it was missing or wrong (closed with 4002). */
     TOKEN,
-    /** A route guard refused, or failed (closed with 4000 or the guard's status). */
+    /** A route guard refused (closed with 4003) or failed (4000). */
     GUARD,
     /** A connection cap was reached (HTTP 503 or 429, or closed with 1013). */
     LIMIT;
