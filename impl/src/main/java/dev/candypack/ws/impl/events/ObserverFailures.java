@@ -51,7 +51,6 @@ final class ObserverFailures {
                 + what
                 + " failed "
                 + (count == 1 ? "once" : count + " times")
-                + " since the last such line (at most one a minute); the connections went on."
-                + " The latest failure:");
+                + " since the last such line (at most one a minute); the connections went on");
   }
 }
