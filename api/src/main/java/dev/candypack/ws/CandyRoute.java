@@ -57,6 +57,14 @@ import java.lang.annotation.Target;
  * {@code @Produces @CandyRoute} field, naming the class and the field: it would be one handler for
  * every connection. (The annotation may stand on a field because it is a CDI qualifier: an
  * injection point such as {@code @Inject @CandyRoute("/chat") CandyHandler chat} is not a route.)
+ *
+ * <p><b>Events.</b> On an observed event it takes one route's {@linkplain dev.candypack.ws.event
+ * lifecycle events}; only {@link #value()} counts there, the other attributes are {@link
+ * Nonbinding}.
+ *
+ * <pre>{@code
+ * void opened(@Observes @CandyRoute("/chat") CandyOpened e) { … }
+ * }</pre>
  */
 @Qualifier
 @Documented

@@ -6,6 +6,7 @@ import dev.candypack.ws.impl.config.CandySettings;
 import dev.candypack.ws.impl.config.SettingsLoader;
 import dev.candypack.ws.impl.dashboard.Dashboard;
 import dev.candypack.ws.impl.dashboard.DashboardSettings;
+import dev.candypack.ws.impl.events.CdiEvents;
 import dev.candypack.ws.impl.observe.RefusalReason;
 import dev.candypack.ws.impl.policy.RoutePolicy;
 import dev.candypack.ws.impl.route.Route;
@@ -79,6 +80,7 @@ public final class EndpointRegistrar implements ServletContextListener {
     startTransactionalSends(application, servletContext.getContextPath());
     runtime.startHeartbeat(settings.pingIntervalMillis());
     countGateRefusals(servletContext, routes);
+    fireLifecycleEvents(applicationBeans, routes, application);
     for (Map.Entry<Route, RoutePolicy> entry : policies.entrySet()) {
       Route route = entry.getKey();
       RoutePolicy policy = entry.getValue();
@@ -150,6 +152,17 @@ public final class EndpointRegistrar implements ServletContextListener {
                                 status == HttpServletResponse.SC_FORBIDDEN
                                     ? RefusalReason.ORIGIN
                                     : RefusalReason.LIMIT)));
+  }
+
+  /** Fires the CDI lifecycle events of the routes that have observers; nothing when none has. */
+  private void fireLifecycleEvents(BeanManager beans, List<Route> routes, ClassLoader application) {
+    List<String> templates = routes.stream().map(route -> route.template().value()).toList();
+    CdiEvents.find(beans, templates, application)
+        .ifPresent(
+            events -> {
+              runtime.observatory().observe(events);
+              LOG.info(() -> "candy-ws: CDI events observed: " + events.describe());
+            });
   }
 
   /**
