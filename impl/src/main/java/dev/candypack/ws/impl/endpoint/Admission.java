@@ -1,6 +1,7 @@
 package dev.candypack.ws.impl.endpoint;
 
 import dev.candypack.ws.CloseStatus;
+import dev.candypack.ws.impl.auth.HandshakeAuth;
 import dev.candypack.ws.impl.gate.Slot;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
@@ -13,7 +14,7 @@ import java.util.logging.Logger;
 
 /**
  * What the handshake decided about one connection, carried from {@code modifyHandshake} to {@code
- * onOpen}: the request's headers and the refusal, if any.
+ * onOpen}: the request's headers, the refusal, if any, and what the handshake told of its user.
  *
  * <p>It travels in the user properties, which Jakarta WebSocket 2.1 makes a copy per connection
  * (Tyrus and Undertow do). A container that handed every handshake the endpoint's own shared map
@@ -23,8 +24,13 @@ import java.util.logging.Logger;
  * @param headers the handshake's headers
  * @param refusal the close status to end the connection with, or empty to let it through
  * @param slot the handshake's place under the connection caps, or {@code null} without caps
+ * @param user the user's roles and session, taken while the handshake ran
  */
-record Admission(Map<String, List<String>> headers, Optional<CloseStatus> refusal, Slot slot) {
+record Admission(
+    Map<String, List<String>> headers,
+    Optional<CloseStatus> refusal,
+    Slot slot,
+    HandshakeAuth.Captured user) {
 
   /** The user property under which an admission travels. */
   static final String PROPERTY = "dev.candypack.ws.admission";
@@ -35,7 +41,8 @@ record Admission(Map<String, List<String>> headers, Optional<CloseStatus> refusa
       new Admission(
           Map.of(),
           Optional.of(new CloseStatus(CloseStatus.INTERNAL_ERROR, "Handshake state lost")),
-          null);
+          null,
+          HandshakeAuth.Captured.NONE);
 
   /**
    * Puts a handshake's decision where its connection's {@code onOpen} finds it.
@@ -45,13 +52,15 @@ record Admission(Map<String, List<String>> headers, Optional<CloseStatus> refusa
    * @param request the handshake
    * @param refusal the close status to end the connection with, or empty to let it through
    * @param slot the handshake's place under the connection caps, or {@code null}
+   * @param user the user's roles and session
    */
   static void carry(
       Map<String, Object> handshakeProperties,
       Map<String, Object> endpointProperties,
       HandshakeRequest request,
       Optional<CloseStatus> refusal,
-      Slot slot) {
+      Slot slot,
+      HandshakeAuth.Captured user) {
     if (handshakeProperties == endpointProperties) {
       if (SHARED_REPORTED.compareAndSet(false, true)) {
         LOG.severe(
@@ -61,7 +70,7 @@ record Admission(Map<String, List<String>> headers, Optional<CloseStatus> refusa
       }
       return;
     }
-    handshakeProperties.put(PROPERTY, new Admission(request.getHeaders(), refusal, slot));
+    handshakeProperties.put(PROPERTY, new Admission(request.getHeaders(), refusal, slot, user));
   }
 
   /**

@@ -1,13 +1,14 @@
 package dev.candypack.ws.impl.endpoint;
 
 import dev.candypack.ws.Candy;
+import dev.candypack.ws.CandyAuth;
 import dev.candypack.ws.CloseStatus;
 import dev.candypack.ws.impl.CandyRuntime;
+import dev.candypack.ws.impl.auth.HandshakeAuth;
 import dev.candypack.ws.impl.connection.Connection;
 import dev.candypack.ws.impl.connection.ConnectionLimits;
 import dev.candypack.ws.impl.context.CandyContext;
 import dev.candypack.ws.impl.context.RequestSnapshot;
-import dev.candypack.ws.impl.context.UserAuth;
 import dev.candypack.ws.impl.gate.Slot;
 import dev.candypack.ws.impl.policy.RoutePolicy;
 import dev.candypack.ws.impl.route.Route;
@@ -20,7 +21,6 @@ import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.security.Principal;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -41,16 +41,23 @@ public final class CandyEndpoint extends Endpoint {
   private final RoutePolicy policy;
   private final CandyRuntime runtime;
   private final String contextPath;
+  private final HandshakeAuth auth;
   private Connection connection;
   private RouteHandler handler;
   private ClassLoader application;
   private Slot slot; // under the connection caps; given back when the connection closes
 
-  CandyEndpoint(Route route, RoutePolicy policy, CandyRuntime runtime, String contextPath) {
+  CandyEndpoint(
+      Route route,
+      RoutePolicy policy,
+      CandyRuntime runtime,
+      String contextPath,
+      HandshakeAuth auth) {
     this.route = route;
     this.policy = policy;
     this.runtime = runtime;
     this.contextPath = contextPath;
+    this.auth = auth;
   }
 
   @Override
@@ -113,14 +120,15 @@ public final class CandyEndpoint extends Endpoint {
                 opened.receivedPong(bytes(pong.getApplicationData()));
               }
             });
-    Principal user = session.getUserPrincipal();
+    auth.track(admission.user(), opened); // a session that ends from now on closes it
+    CandyAuth user = auth.auth(session.getUserPrincipal(), admission.user());
     RequestSnapshot request =
         RequestSnapshot.of(
             relativePath(session),
             session.getPathParameters(),
             session.getQueryString(),
             admission.headers(),
-            user);
+            session.getUserPrincipal());
     Optional<CloseStatus> guarded = policy.guard(candy(request, user));
     if (guarded.isPresent()) {
       opened.close(guarded.get().code(), guarded.get().reason());
@@ -159,8 +167,8 @@ public final class CandyEndpoint extends Endpoint {
     }
   }
 
-  private Candy candy(RequestSnapshot request, Principal user) {
-    return new CandyContext(request, new UserAuth(user), runtime.server());
+  private Candy candy(RequestSnapshot request, CandyAuth user) {
+    return new CandyContext(request, user, runtime.server());
   }
 
   private void runHandler(Connection opened, Candy candy) {

@@ -1,5 +1,7 @@
 package dev.candypack.ws.impl.endpoint;
 
+import dev.candypack.ws.impl.auth.SessionSettings;
+import dev.candypack.ws.impl.auth.SessionSockets;
 import dev.candypack.ws.impl.config.CandySettings;
 import dev.candypack.ws.impl.config.SettingsLoader;
 import dev.candypack.ws.impl.gate.ConnectionSlots;
@@ -17,7 +19,9 @@ import java.util.Set;
  *
  * <p>It also puts the {@link HandshakeGate} (hosts, origins, connection caps) in front of every
  * WebSocket upgrade, and leaves the application's {@link ConnectionSlots} in the context attribute
- * named after that class, where the test WARs read the count.
+ * named after that class, where the test WARs read the count. Unless {@code
+ * candy.ws.close-on-session-end=false}, it listens to the application's HTTP sessions with a {@link
+ * SessionSockets}, left in the context attribute named after that class for the endpoints.
  *
  * <p>Endpoints are not added here: on Payara this initializer may run before the WebSocket
  * container exists. A servlet context listener runs late enough on every server.
@@ -26,7 +30,8 @@ public final class CandyInitializer implements ServletContainerInitializer {
 
   @Override
   public void onStartup(Set<Class<?>> classes, ServletContext context) {
-    CandySettings settings = SettingsLoader.load(Thread.currentThread().getContextClassLoader());
+    ClassLoader application = Thread.currentThread().getContextClassLoader();
+    CandySettings settings = SettingsLoader.load(application);
     HandshakeGate gate = new HandshakeGate(settings);
     context.setAttribute(ConnectionSlots.class.getName(), gate.slots());
     FilterRegistration.Dynamic filter =
@@ -35,5 +40,10 @@ public final class CandyInitializer implements ServletContainerInitializer {
     // Before every declared filter, and so before the container's WebSocket filter.
     filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
     context.addListener(EndpointRegistrar.class);
+    if (SessionSettings.from(SettingsLoader.reader(application)).closeOnSessionEnd()) {
+      SessionSockets sessions = new SessionSockets();
+      context.setAttribute(SessionSockets.class.getName(), sessions);
+      context.addListener(sessions);
+    }
   }
 }
