@@ -16,7 +16,13 @@ import java.util.function.Predicate;
 public record UserAuth(Principal principal, Set<String> roles, Predicate<String> declared)
     implements CandyAuth {
 
-  /** Copies the roles. */
+  /**
+   * Copies the roles.
+   *
+   * @param principal the user, or {@code null} when anonymous
+   * @param roles the declared roles the user was in at the handshake
+   * @param declared whether the application declares a role
+   */
   public UserAuth {
     roles = Set.copyOf(roles);
   }
