@@ -6,11 +6,14 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionIdListener;
 import jakarta.servlet.http.HttpSessionListener;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,6 +30,9 @@ public final class SessionSockets implements HttpSessionListener, HttpSessionIdL
       new CloseStatus(CloseStatus.UNAUTHORIZED, "Session ended");
 
   private static final Logger LOG = Logger.getLogger(SessionSockets.class.getName());
+
+  /** How long the end of a session waits for its connections to close. */
+  static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
   private final Object lock = new Object();
   private final Map<String, Set<Tracked>> bySession = new HashMap<>();
@@ -93,9 +99,31 @@ public final class SessionSockets implements HttpSessionListener, HttpSessionIdL
     synchronized (lock) {
       ended = bySession.remove(event.getSession().getId());
     }
-    if (ended != null) {
-      // Outside the lock: a close runs the connection's close handlers, which call forget.
-      List.copyOf(ended).forEach(tracked -> end(tracked.socket));
+    if (ended == null) {
+      return;
+    }
+    // Outside the lock: a close runs the connection's close handlers, which call forget.
+    CountDownLatch closed = new CountDownLatch(ended.size());
+    for (Tracked tracked : List.copyOf(ended)) {
+      tracked.socket.onClose(status -> closed.countDown());
+      end(tracked.socket);
+    }
+    awaitCloses(closed);
+  }
+
+  /**
+   * Waits a little for the connections to close. A container may close them itself once its
+   * listeners return (Tyrus closes an authenticated one with 1008, as Jakarta WebSocket asks), and
+   * candy-ws's close is not immediate (on Payara it waits for the peer's pong); waiting keeps 4001
+   * "Session ended" the close the client sees.
+   */
+  private static void awaitCloses(CountDownLatch closed) {
+    try {
+      if (!closed.await(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.fine(() -> "candy-ws: " + closed.getCount() + " connection(s) still closing");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -20,8 +20,8 @@ import java.util.Set;
  * <p>It also puts the {@link HandshakeGate} (hosts, origins, connection caps) in front of every
  * WebSocket upgrade, and leaves the application's {@link ConnectionSlots} in the context attribute
  * named after that class, where the test WARs read the count. Unless {@code
- * candy.ws.close-on-session-end=false}, it listens to the application's HTTP sessions with a {@link
- * SessionSockets}, left in the context attribute named after that class for the endpoints.
+ * candy.ws.close-on-session-end=false}, it leaves a {@link SessionSockets} in the context attribute
+ * named after that class, for the endpoints and the session listener.
  *
  * <p>Endpoints are not added here: on Payara this initializer may run before the WebSocket
  * container exists. A servlet context listener runs late enough on every server.
@@ -42,8 +42,8 @@ public final class CandyInitializer implements ServletContainerInitializer {
     context.addListener(EndpointRegistrar.class);
     if (SessionSettings.from(SettingsLoader.reader(application)).closeOnSessionEnd()) {
       SessionSockets sessions = new SessionSockets();
+      // SessionEndListener, declared in web-fragment.xml, hands it the session events.
       context.setAttribute(SessionSockets.class.getName(), sessions);
-      context.addListener(sessions);
     }
   }
 }

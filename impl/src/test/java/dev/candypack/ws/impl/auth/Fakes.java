@@ -23,6 +23,9 @@ final class Fakes {
     private final List<Consumer<CloseStatus>> onClose = new ArrayList<>();
     private CloseStatus closed;
 
+    /** Whether a close completes at once, as with a peer that answers it. */
+    boolean answers = true;
+
     final CandySocket socket =
         (CandySocket)
             Proxy.newProxyInstance(
@@ -31,7 +34,11 @@ final class Fakes {
                 (proxy, method, args) ->
                     switch (method.getName()) {
                       case "close" -> {
-                        closes.add(new CloseStatus((Integer) args[0], (String) args[1]));
+                        CloseStatus status = new CloseStatus((Integer) args[0], (String) args[1]);
+                        closes.add(status);
+                        if (answers) {
+                          closedWith(status);
+                        }
                         yield null;
                       }
                       case "onClose" -> {
@@ -52,8 +59,11 @@ final class Fakes {
 
     /** The transport has closed: the close handlers run. */
     void closedWith(CloseStatus status) {
+      if (closed != null) {
+        return;
+      }
       closed = status;
-      onClose.forEach(handler -> handler.accept(status));
+      List.copyOf(onClose).forEach(handler -> handler.accept(status));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.candypack.ws.impl.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.candypack.ws.CloseStatus;
 import jakarta.servlet.http.HttpSessionEvent;
@@ -95,7 +96,6 @@ class SessionSocketsTest {
     sockets.track(ann.session, socket.socket);
 
     assertEquals(List.of(SESSION_ENDED), socket.closes);
-    socket.closedWith(SESSION_ENDED);
     assertEquals(0, sockets.sessions());
   }
 
@@ -107,5 +107,22 @@ class SessionSocketsTest {
     sockets.track(ann.session, socket.socket);
 
     assertEquals(0, sockets.sessions());
+  }
+
+  @Test
+  void theEndOfASessionWaitsBoundedlyForAPeerThatNeverAnswers() {
+    Fakes.Socket silent = new Fakes.Socket();
+    silent.answers = false;
+    sockets.track(ann.session, silent.socket);
+
+    long start = System.nanoTime();
+    sockets.sessionDestroyed(new HttpSessionEvent(ann.session));
+    long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+
+    assertEquals(List.of(SESSION_ENDED), silent.closes);
+    assertTrue(
+        waitedMillis >= SessionSockets.CLOSE_WAIT.toMillis() - 50
+            && waitedMillis < SessionSockets.CLOSE_WAIT.toMillis() + 1_000,
+        waitedMillis + " ms");
   }
 }
