@@ -236,3 +236,39 @@ test('the page reconnects after a server restart, sends its full queue and chats
   await sees(bob, 'bob: after');
   await awaitClients(2);
 });
+
+test('the board: only an editor posts, and signing out closes the socket with 4001 "Session ended" for good', async t => {
+  const alice = await newPage(t);
+  await alice.goto(`${server.origin}/`);
+  await alice.click('#login'); // alice / secret, filled in by the page
+  await alice.waitForFunction(() => document.querySelector('#board-status').textContent === 'Signed in as alice (editor)',
+    null, {timeout: WAIT});
+
+  const bob = await newPage(t);
+  await bob.goto(`${server.origin}/`);
+  await bob.fill('#user', 'bob');
+  await bob.click('#login');
+  await bob.waitForFunction(() => document.querySelector('#board-status').textContent === 'Signed in as bob',
+    null, {timeout: WAIT});
+  await bob.fill('#post', 'may I?');
+  await bob.click('#send-post');
+  await bob.waitForFunction(() => document.querySelector('#board-status').textContent === 'Not posted: only an editor may post',
+    null, {timeout: WAIT});
+
+  await alice.fill('#post', 'release at 5');
+  await alice.click('#send-post');
+  for (const page of [alice, bob]) {
+    await page.waitForFunction(() => [...document.querySelectorAll('#posts > *')].some(l => l.textContent === 'alice: release at 5'),
+      null, {timeout: WAIT});
+  }
+
+  const closed = alice.evaluate(() => new Promise(ok => board.on('close', info => ok(info))));
+  await alice.click('#logout');
+  const info = await closed;
+  assert.deepEqual({...info}, {code: 4001, reason: 'Session ended', wasClean: true, reconnecting: false, giveUp: true});
+  await alice.waitForFunction(() => document.querySelector('#board-status').textContent === 'Closed: 4001 Session ended',
+    null, {timeout: WAIT});
+  assert.equal(await alice.evaluate(() => board.state), 3, 'closed for good: no reconnect');
+  assert.equal(await bob.evaluate(() => board.connected), true, "bob's session goes on");
+});
+

@@ -203,7 +203,7 @@ test('a lost connection is retried with exponential backoff and jitter, capped a
     last().accept();
     last().drop(1001, 'Server shutting down');
     assert.deepEqual(plain(events.at(-1)),
-      ['close', {code: 1001, reason: 'Server shutting down', wasClean: true, reconnecting: true}]);
+      ['close', {code: 1001, reason: 'Server shutting down', wasClean: true, reconnecting: true, giveUp: false}]);
     assert.equal(ws.state, 0, 'connecting again');
     const delays = [];
     for (let i = 0; i < expected.length; i++) {
@@ -230,7 +230,7 @@ test('retries stop after maxReconnectAttempts and count again after 10 s open', 
   last().drop();
   assert.equal(reconnects().length, 0, 'no third retry');
   assert.equal(sockets.length, 4);
-  assert.deepEqual(plain(events.at(-1)), ['close', {code: 1006, reason: '', wasClean: false, reconnecting: false}]);
+  assert.deepEqual(plain(events.at(-1)), ['close', {code: 1006, reason: '', wasClean: false, reconnecting: false, giveUp: false}]);
   assert.equal(ws.state, 3);
   assert.equal(ws.send('late'), false, 'closed for good: nothing is queued');
 });
@@ -328,8 +328,29 @@ test('close() stops reconnecting, whether open or waiting to retry', () => {
   assert.equal(waiting.reconnects().length, 1);
   ws2.close();
   assert.equal(waiting.reconnects().length, 0, 'the pending retry is cancelled');
-  assert.deepEqual(plain(events.at(-1)), ['close', {code: 1000, reason: '', wasClean: true, reconnecting: false}]);
+  assert.deepEqual(plain(events.at(-1)), ['close', {code: 1000, reason: '', wasClean: true, reconnecting: false, giveUp: false}]);
   assert.equal(ws2.state, 3);
+});
+
+test('the close table: give up on 1008, 1009 and 4001-4003, retry on 1001, 1006, 1011-1013 and the rest', () => {
+  const {Candy} = page();
+  assert.deepEqual(plain(Candy.ws.closeCodes), {giveUp: [1008, 1009, 4001, 4002, 4003], retry: [1001, 1006, 1011, 1012, 1013]});
+  for (const code of [1008, 1009, 4001, 4002, 4003]) {
+    const refused = page();
+    const events = record(refused.Candy.ws('/board'));
+    refused.last().accept();
+    refused.last().drop(code, code === 4001 ? 'Session ended' : 'no');
+    assert.equal(refused.reconnects().length, 0, `no retry after ${code}`);
+    assert.equal(plain(events.at(-1))[1].giveUp, true, `${code}: the close event says it gave up`);
+    assert.equal(plain(events.at(-1))[1].reconnecting, false);
+  }
+  for (const code of [1001, 1006, 1011, 1012, 1013, 1000, 4000]) {
+    const lost = page();
+    const events = record(lost.Candy.ws('/board'));
+    lost.last().drop(code, '');
+    assert.equal(lost.reconnects().length, 1, `a retry after ${code}`);
+    assert.deepEqual([plain(events.at(-1))[1].giveUp, plain(events.at(-1))[1].reconnecting], [false, true], `${code}`);
+  }
 });
 
 test('no retry when autoReconnect is off, or the server refused the client (4001-4003)', () => {

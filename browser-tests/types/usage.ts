@@ -20,7 +20,7 @@ const room: Candy.Ws<Chat> = Candy.ws<Chat>('/room/lobby/user/ann', {
 room
   .on('open', () => console.log('open', room.url, room.state, room.connected, room.shared))
   .on('message', chat => console.log(chat.type === 'message' ? chat.text : chat.userId))
-  .on('close', info => console.log(info.code, info.reason, info.wasClean, info.reconnecting))
+  .on('close', info => console.log(info.code, info.reason, info.wasClean, info.reconnecting, info.giveUp))
   .on('error', message => console.log(message.toUpperCase()));
 
 const sent: boolean = room.send({text: 'hi'}) && room.send('raw') && room.send(new Uint8Array(2));
@@ -42,4 +42,9 @@ room.state = 1;
 // @ts-expect-error: a close handler gets the close info
 room.on('close', (info: string) => info);
 
-export {sent};
+const giveUp: readonly Candy.GiveUpCode[] = Candy.ws.closeCodes.giveUp;
+const retry: readonly number[] = Candy.ws.closeCodes.retry;
+// @ts-expect-error: 1006 is a code the client retries after
+const wrong: Candy.GiveUpCode = 1006;
+
+export {sent, giveUp, retry, wrong};

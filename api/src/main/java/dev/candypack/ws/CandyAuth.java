@@ -15,6 +15,19 @@ import java.util.Optional;
  * }
  * ws.data().put("user", candy.auth().user().orElseThrow().getName());
  * }</pre>
+ *
+ * <p>The roles are taken during the handshake, while the request is alive, so {@link #inRole}
+ * answers at any time during the connection, for instance to refuse one message without closing:
+ *
+ * <pre>{@code
+ * ws.onMessage(message -> {
+ *   if (!candy.auth().inRole("editor")) {
+ *     ws.send(Map.of("error", "Forbidden"));
+ *     return;
+ *   }
+ *   board.post(message.text());
+ * });
+ * }</pre>
  */
 public interface CandyAuth {
 
@@ -31,4 +44,16 @@ public interface CandyAuth {
    * @return the principal, or empty when the request was anonymous
    */
   Optional<Principal> user();
+
+  /**
+   * Whether the handshake's user was in a role the application declares: in {@code @DeclareRoles}
+   * or {@code @RolesAllowed} on any of its classes or methods, or in a {@code security-role} or
+   * {@code auth-constraint} of its {@code web.xml}. Each declared role is checked once, during the
+   * handshake; a role the application does not declare is never known, so this answers {@code
+   * false} for it (and logs it once).
+   *
+   * @param role the role name
+   * @return {@code true} when the user had the role at the handshake
+   */
+  boolean inRole(String role);
 }

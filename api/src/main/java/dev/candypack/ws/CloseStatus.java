@@ -1,5 +1,7 @@
 package dev.candypack.ws;
 
+import java.util.Set;
+
 /**
  * Why a connection closed: a close code and a reason, and the codes candy-ws uses.
  *
@@ -52,6 +54,43 @@ public record CloseStatus(int code, String reason) {
 
   /** 4003: the user may not use this route. */
   public static final int FORBIDDEN = 4003;
+
+  /**
+   * The close codes after which candy-ws's browser client ({@code candy-ws.js}) gives up instead of
+   * reconnecting: the server refused this client (4001, 4002, 4003) or what it sent (1008, 1009),
+   * so connecting again would send the same and get the same answer. {@code candy-ws.js} and {@code
+   * candy-ws.d.ts} hold the same table; a build test fails when they differ.
+   *
+   * <pre>{@code
+   * ws.close(CloseStatus.UNAUTHORIZED, "Session ended"); // the page's client stops here
+   * }</pre>
+   */
+  public static final Set<Integer> CLIENT_GIVES_UP =
+      Set.of(UNAUTHORIZED, INVALID_TOKEN, FORBIDDEN, POLICY_VIOLATION, TOO_BIG);
+
+  /**
+   * The close codes after which the browser client reconnects with back-off: the server went away
+   * or restarts (1001, 1012), the connection was lost (1006), the server failed (1011) or was busy
+   * (1013). The client also retries after a code in neither table; see {@link #clientRetries}.
+   */
+  public static final Set<Integer> CLIENT_RETRIES =
+      Set.of(GOING_AWAY, ABNORMAL, INTERNAL_ERROR, SERVICE_RESTART, TRY_AGAIN_LATER);
+
+  /**
+   * Whether the browser client reconnects after a close with this code (when its {@code
+   * autoReconnect} is on and attempts are left): every code but those of {@link #CLIENT_GIVES_UP}.
+   *
+   * <pre>{@code
+   * CloseStatus.clientRetries(CloseStatus.SERVICE_RESTART); // true
+   * CloseStatus.clientRetries(CloseStatus.TOO_BIG);         // false: it would send the same again
+   * }</pre>
+   *
+   * @param code the close code
+   * @return {@code true} when the client tries again
+   */
+  public static boolean clientRetries(int code) {
+    return !CLIENT_GIVES_UP.contains(code);
+  }
 
   /**
    * Whether {@link CandySocket#close(int, String)} accepts a close code: the one list of them.

@@ -39,12 +39,33 @@ declare namespace Candy {
     token?: boolean | string | (() => string | null | undefined);
   }
 
+  /**
+   * Close codes after which the client gives up instead of reconnecting: the server refused this
+   * client (4001 unauthorized or session ended, 4002 bad CSRF token, 4003 forbidden) or what it sent
+   * (1008 policy, 1009 too big), so retrying would send the same again. Java's
+   * `CloseStatus.CLIENT_GIVES_UP`; a build test keeps the two equal.
+   */
+  type GiveUpCode = 1008 | 1009 | 4001 | 4002 | 4003;
+
+  /**
+   * Close codes after which the client reconnects with back-off (as after any code not in
+   * `GiveUpCode`): going away, lost, server error, restarting, try again later. Java's
+   * `CloseStatus.CLIENT_RETRIES`.
+   */
+  type RetryCode = 1001 | 1006 | 1011 | 1012 | 1013;
+
   interface WsCloseInfo {
     code: number;
     reason: string;
     wasClean: boolean;
     /** Whether the client will try to connect again. */
     reconnecting: boolean;
+    /**
+     * Whether the client stopped because connecting again cannot help: the code is a `GiveUpCode`,
+     * or the URL or token was malformed. False when it retries, was closed by `close()`, or ran out
+     * of attempts.
+     */
+    giveUp: boolean;
   }
 
   interface WsEvents<T> {
@@ -85,4 +106,9 @@ declare namespace Candy {
    * route's template (`'/room/lobby/user/ann'`); a ws://, wss://, http:// or https:// URL is used as it is.
    */
   function ws<T = any>(path: string, options?: WsOptions): Ws<T>;
+
+  namespace ws {
+    /** The client's close table: the codes it gives up on, and those it retries after. */
+    const closeCodes: {readonly giveUp: readonly GiveUpCode[]; readonly retry: readonly RetryCode[]};
+  }
 }

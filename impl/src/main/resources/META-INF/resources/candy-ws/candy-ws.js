@@ -6,6 +6,9 @@
   var MAX_DELAY = 30000;
   // Open this long, a connection worked: the retry count starts again (not after any open).
   var STABLE = 10000;
+  // The close table of CloseStatus (CLIENT_GIVES_UP, CLIENT_RETRIES; a build test compares them):
+  // give up when retrying would send the same again; retry with back-off on these and the rest.
+  var GIVE_UP = [1008, 1009, 4001, 4002, 4003], RETRY = [1001, 1006, 1011, 1012, 1013];
 
   /*
    * One reconnecting WebSocket. A page uses it directly; with `shared: true` the shared worker (this
@@ -30,7 +33,7 @@
         stopped = true;
         ws = null;
         emit('error', String(e && e.message || e), CLOSED);
-        emit('close', {code: 1006, reason: '', wasClean: false, reconnecting: false}, CLOSED);
+        emit('close', {code: 1006, reason: '', wasClean: false, reconnecting: false, giveUp: true}, CLOSED);
         return;
       }
       ws.binaryType = 'arraybuffer';
@@ -52,10 +55,8 @@
         clearTimeout(pacer);
         if (openedAt && Date.now() - openedAt >= STABLE) attempts = 0;
         openedAt = 0;
-        // 4001-4003: the server refused this client (unauthorized, bad token, forbidden); asking
-        // again would get the same answer.
-        var again = !stopped && o.autoReconnect && attempts < o.maxReconnectAttempts &&
-          (event.code < 4001 || event.code > 4003);
+        var giveUp = GIVE_UP.indexOf(event.code) >= 0;
+        var again = !stopped && o.autoReconnect && attempts < o.maxReconnectAttempts && !giveUp;
         if (again) {
           // Exponential backoff with jitter: the n-th retry waits between d/2 and d, where
           // d = reconnectDelay * 2^(n-1), at most 30 s, so that clients of a restarted server
@@ -66,8 +67,8 @@
           stopped = true;
           queue = [];
         }
-        emit('close', {code: event.code, reason: event.reason, wasClean: event.wasClean, reconnecting: again},
-          link.state());
+        emit('close', {code: event.code, reason: event.reason, wasClean: event.wasClean, reconnecting: again,
+          giveUp: giveUp}, link.state());
       };
     }
 
@@ -105,7 +106,7 @@
         ws.close(code, reason);
       } else if (timer) {
         timer = null;
-        emit('close', {code: 1000, reason: '', wasClean: true, reconnecting: false}, CLOSED);
+        emit('close', {code: 1000, reason: '', wasClean: true, reconnecting: false, giveUp: false}, CLOSED);
       }
     };
 
@@ -282,7 +283,7 @@
       port.postMessage({op: 'close'});
       port.onmessage = null;
       port = null;
-      if (state !== CLOSED) emit('close', {code: 1000, reason: '', wasClean: true, reconnecting: false}, CLOSED);
+      if (state !== CLOSED) emit('close', {code: 1000, reason: '', wasClean: true, reconnecting: false, giveUp: false}, CLOSED);
     };
 
     Object.defineProperties(self, {
@@ -297,4 +298,5 @@
   Candy.ws = function (path, options) {
     return new CandyWs(path, options);
   };
+  Candy.ws.closeCodes = {giveUp: GIVE_UP.slice(), retry: RETRY.slice()};
 })(self);

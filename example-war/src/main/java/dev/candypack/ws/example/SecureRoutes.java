@@ -52,4 +52,31 @@ public class SecureRoutes {
     ws.join(NotifyResource.roomOf(candy.auth().user().orElseThrow().getName()));
     ws.send(Json.object("type", "connected"));
   }
+
+  /**
+   * {@code /board}: every signed-in user reads the board, only editors post to it. A post from
+   * someone else is refused on its own, {@code
+   * {"type":"error","error":"Forbidden","role":"editor"}}, and the connection stays open: {@code
+   * inRole} answers at message time from the roles the handshake checked. Anonymous clients are
+   * closed with 4001 before the handler runs; a page's socket opened under a logged-in session
+   * closes with 4001 "Session ended" at logout.
+   *
+   * @param ws the connection
+   * @param candy the request
+   */
+  @CandyRoute(value = "/board", authenticated = true)
+  void board(CandySocket ws, Candy candy) {
+    String user = candy.auth().user().orElseThrow().getName();
+    ws.join("board");
+    ws.send(Json.object("type", "welcome", "user", user, "editor", candy.auth().inRole("editor")));
+    ws.onMessage(
+        message -> {
+          if (!candy.auth().inRole("editor")) {
+            ws.send(Json.object("type", "error", "error", "Forbidden", "role", "editor"));
+            return;
+          }
+          ws.to("board")
+              .send(Json.object("type", "post", "user", user, "text", message.get("text")));
+        });
+  }
 }

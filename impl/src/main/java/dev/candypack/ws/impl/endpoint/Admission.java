@@ -1,6 +1,7 @@
 package dev.candypack.ws.impl.endpoint;
 
 import dev.candypack.ws.CloseStatus;
+import dev.candypack.ws.impl.auth.HandshakeAuth;
 import dev.candypack.ws.impl.gate.Slot;
 import dev.candypack.ws.impl.policy.Refusal;
 import jakarta.websocket.EndpointConfig;
@@ -14,7 +15,7 @@ import java.util.logging.Logger;
 
 /**
  * What the handshake decided about one connection, carried from {@code modifyHandshake} to {@code
- * onOpen}: the request's headers and the refusal, if any.
+ * onOpen}: the request's headers, the refusal, if any, and what the handshake told of its user.
  *
  * <p>It travels in the user properties, which Jakarta WebSocket 2.1 makes a copy per connection
  * (Tyrus and Undertow do). A container that handed every handshake the endpoint's own shared map
@@ -24,8 +25,13 @@ import java.util.logging.Logger;
  * @param headers the handshake's headers
  * @param refusal the refusal to end the connection with, or empty to let it through
  * @param slot the handshake's place under the connection caps, or {@code null} without caps
+ * @param user the user's roles and session, taken while the handshake ran
  */
-record Admission(Map<String, List<String>> headers, Optional<Refusal> refusal, Slot slot) {
+record Admission(
+    Map<String, List<String>> headers,
+    Optional<Refusal> refusal,
+    Slot slot,
+    HandshakeAuth.Captured user) {
 
   /** The user property under which an admission travels. */
   static final String PROPERTY = "dev.candypack.ws.admission";
@@ -39,7 +45,8 @@ record Admission(Map<String, List<String>> headers, Optional<Refusal> refusal, S
               new Refusal(
                   new CloseStatus(CloseStatus.INTERNAL_ERROR, "Handshake state lost"),
                   Optional.empty())),
-          null);
+          null,
+          HandshakeAuth.Captured.NONE);
 
   /**
    * Puts a handshake's decision where its connection's {@code onOpen} finds it.
@@ -49,13 +56,15 @@ record Admission(Map<String, List<String>> headers, Optional<Refusal> refusal, S
    * @param request the handshake
    * @param refusal the refusal to end the connection with, or empty to let it through
    * @param slot the handshake's place under the connection caps, or {@code null}
+   * @param user the user's roles and session
    */
   static void carry(
       Map<String, Object> handshakeProperties,
       Map<String, Object> endpointProperties,
       HandshakeRequest request,
       Optional<Refusal> refusal,
-      Slot slot) {
+      Slot slot,
+      HandshakeAuth.Captured user) {
     if (handshakeProperties == endpointProperties) {
       if (SHARED_REPORTED.compareAndSet(false, true)) {
         LOG.severe(
@@ -65,7 +74,7 @@ record Admission(Map<String, List<String>> headers, Optional<Refusal> refusal, S
       }
       return;
     }
-    handshakeProperties.put(PROPERTY, new Admission(request.getHeaders(), refusal, slot));
+    handshakeProperties.put(PROPERTY, new Admission(request.getHeaders(), refusal, slot, user));
   }
 
   /**

@@ -1,13 +1,14 @@
 package dev.candypack.ws.impl.endpoint;
 
 import dev.candypack.ws.Candy;
+import dev.candypack.ws.CandyAuth;
 import dev.candypack.ws.CloseStatus;
 import dev.candypack.ws.impl.CandyRuntime;
+import dev.candypack.ws.impl.auth.HandshakeAuth;
 import dev.candypack.ws.impl.connection.Connection;
 import dev.candypack.ws.impl.connection.ConnectionLimits;
 import dev.candypack.ws.impl.context.CandyContext;
 import dev.candypack.ws.impl.context.RequestSnapshot;
-import dev.candypack.ws.impl.context.UserAuth;
 import dev.candypack.ws.impl.gate.Slot;
 import dev.candypack.ws.impl.observe.RefusalReason;
 import dev.candypack.ws.impl.observe.RouteWatch;
@@ -44,16 +45,23 @@ public final class CandyEndpoint extends Endpoint {
   private final RoutePolicy policy;
   private final CandyRuntime runtime;
   private final String contextPath;
+  private final HandshakeAuth auth;
   private Connection connection;
   private RouteHandler handler;
   private ClassLoader application;
   private Slot slot; // under the connection caps; given back when the connection closes
 
-  CandyEndpoint(Route route, RoutePolicy policy, CandyRuntime runtime, String contextPath) {
+  CandyEndpoint(
+      Route route,
+      RoutePolicy policy,
+      CandyRuntime runtime,
+      String contextPath,
+      HandshakeAuth auth) {
     this.route = route;
     this.policy = policy;
     this.runtime = runtime;
     this.contextPath = contextPath;
+    this.auth = auth;
   }
 
   @Override
@@ -95,12 +103,12 @@ public final class CandyEndpoint extends Endpoint {
       return;
     }
     allowContainerLimits(session);
-    Principal user = session.getUserPrincipal();
+    Principal principal = session.getUserPrincipal();
     Connection opened =
         new Connection(
             UUID.randomUUID().toString(),
             route.template().value(),
-            user == null ? null : user.getName(),
+            principal == null ? null : principal.getName(),
             transport,
             runtime,
             new ConnectionLimits(
@@ -122,13 +130,15 @@ public final class CandyEndpoint extends Endpoint {
                 opened.receivedPong(bytes(pong.getApplicationData()));
               }
             });
+    auth.track(admission.user(), opened); // a session that ends from now on closes it
+    CandyAuth user = auth.auth(principal, admission.user());
     RequestSnapshot request =
         RequestSnapshot.of(
             relativePath(session),
             session.getPathParameters(),
             session.getQueryString(),
             admission.headers(),
-            user);
+            principal);
     Optional<CloseStatus> guarded = policy.guard(candy(request, user));
     if (guarded.isPresent()) {
       watch.refused(RefusalReason.GUARD);
@@ -168,8 +178,8 @@ public final class CandyEndpoint extends Endpoint {
     }
   }
 
-  private Candy candy(RequestSnapshot request, Principal user) {
-    return new CandyContext(request, new UserAuth(user), runtime.server());
+  private Candy candy(RequestSnapshot request, CandyAuth user) {
+    return new CandyContext(request, user, runtime.server());
   }
 
   private void runHandler(Connection opened, Candy candy) {

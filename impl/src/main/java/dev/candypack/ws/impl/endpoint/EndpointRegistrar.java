@@ -2,6 +2,9 @@ package dev.candypack.ws.impl.endpoint;
 
 import dev.candypack.ws.CloseStatus;
 import dev.candypack.ws.impl.CandyRuntime;
+import dev.candypack.ws.impl.auth.DeclaredRoles;
+import dev.candypack.ws.impl.auth.HandshakeAuth;
+import dev.candypack.ws.impl.auth.SessionSockets;
 import dev.candypack.ws.impl.config.CandySettings;
 import dev.candypack.ws.impl.config.SettingsLoader;
 import dev.candypack.ws.impl.dashboard.Dashboard;
@@ -30,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -81,11 +85,12 @@ public final class EndpointRegistrar implements ServletContextListener {
     runtime.startHeartbeat(settings.pingIntervalMillis());
     countGateRefusals(servletContext, routes);
     fireLifecycleEvents(applicationBeans, routes, application);
+    HandshakeAuth auth = handshakeAuth(servletContext, extension);
     for (Map.Entry<Route, RoutePolicy> entry : policies.entrySet()) {
       Route route = entry.getKey();
       RoutePolicy policy = entry.getValue();
       HandshakeConfigurator configurator =
-          new HandshakeConfigurator(route, policy, runtime, servletContext.getContextPath());
+          new HandshakeConfigurator(route, policy, runtime, servletContext.getContextPath(), auth);
       try {
         container.addEndpoint(
             configurator.serving(
@@ -163,6 +168,21 @@ public final class EndpointRegistrar implements ServletContextListener {
               runtime.observatory().observe(events);
               LOG.info(() -> "candy-ws: CDI events observed: " + events.describe());
             });
+  }
+
+  /**
+   * What connections keep of their user: the roles the application declares (on its classes, seen
+   * by the extension, and in its {@code web.xml}) and, unless {@code
+   * candy.ws.close-on-session-end=false}, the index of their sessions that {@link CandyInitializer}
+   * installed as a session listener.
+   */
+  private static HandshakeAuth handshakeAuth(ServletContext context, RouteExtension extension) {
+    Set<String> roles = new TreeSet<>(extension.declaredRoles());
+    roles.addAll(DeclaredRoles.inWebXml(context.getResourceAsStream("/WEB-INF/web.xml")));
+    DeclaredRoles declared = new DeclaredRoles(roles);
+    LOG.fine(() -> "candy-ws: connections keep the declared roles " + declared.names());
+    return new HandshakeAuth(
+        declared, (SessionSockets) context.getAttribute(SessionSockets.class.getName()));
   }
 
   /**

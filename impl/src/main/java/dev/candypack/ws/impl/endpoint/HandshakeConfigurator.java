@@ -1,8 +1,10 @@
 package dev.candypack.ws.impl.endpoint;
 
 import dev.candypack.ws.impl.CandyRuntime;
+import dev.candypack.ws.impl.auth.HandshakeAuth;
 import dev.candypack.ws.impl.gate.Slot;
 import dev.candypack.ws.impl.policy.CsrfTokens;
+import dev.candypack.ws.impl.policy.Refusal;
 import dev.candypack.ws.impl.policy.RoutePolicy;
 import dev.candypack.ws.impl.route.Route;
 import jakarta.websocket.HandshakeResponse;
@@ -10,13 +12,14 @@ import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
  * The handshake of one route: refuses foreign browser origins (HTTP 403), checks the token, user
- * and roles the route requires, keeps the request's headers and its slot under the connection caps
- * for the connection, answers the subprotocol the client asked for, and makes the endpoint instance
- * itself so that no container injection is involved.
+ * and roles the route requires, keeps the request's headers, the user's declared roles and session,
+ * and its slot under the connection caps for the connection, answers the subprotocol the client
+ * asked for, and makes the endpoint instance itself so that no container injection is involved.
  *
  * <p>What {@link #modifyHandshake} decides reaches {@link CandyEndpoint#onOpen} as this
  * connection's {@link Admission}.
@@ -29,13 +32,20 @@ final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
   private final RoutePolicy policy;
   private final CandyRuntime runtime;
   private final String contextPath;
+  private final HandshakeAuth auth;
   private volatile Map<String, Object> endpointProperties;
 
-  HandshakeConfigurator(Route route, RoutePolicy policy, CandyRuntime runtime, String contextPath) {
+  HandshakeConfigurator(
+      Route route,
+      RoutePolicy policy,
+      CandyRuntime runtime,
+      String contextPath,
+      HandshakeAuth auth) {
     this.route = route;
     this.policy = policy;
     this.runtime = runtime;
     this.contextPath = contextPath;
+    this.auth = auth;
   }
 
   /**
@@ -77,8 +87,14 @@ final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
     if (slot != null) {
       slot.handOver();
     }
+    Optional<Refusal> refusal = policy.admit(request);
     Admission.carry(
-        config.getUserProperties(), endpointProperties, request, policy.admit(request), slot);
+        config.getUserProperties(),
+        endpointProperties,
+        request,
+        refusal,
+        slot,
+        refusal.isPresent() ? HandshakeAuth.Captured.NONE : auth.capture(request));
   }
 
   /** Echoes the first subprotocol the client asked for, as CandyPack does, but never a token. */
@@ -92,6 +108,6 @@ final class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
 
   @Override
   public <T> T getEndpointInstance(Class<T> endpointClass) {
-    return endpointClass.cast(new CandyEndpoint(route, policy, runtime, contextPath));
+    return endpointClass.cast(new CandyEndpoint(route, policy, runtime, contextPath, auth));
   }
 }

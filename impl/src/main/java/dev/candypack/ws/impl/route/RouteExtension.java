@@ -6,6 +6,8 @@ import dev.candypack.ws.CandyRoute;
 import dev.candypack.ws.CandyServer;
 import dev.candypack.ws.CandySocket;
 import dev.candypack.ws.impl.CandyRuntime;
+import dev.candypack.ws.impl.auth.DeclaredRoles;
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,9 +20,11 @@ import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.inject.spi.ProcessProducerField;
 import jakarta.enterprise.inject.spi.ProcessProducerMethod;
+import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -30,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
@@ -43,6 +48,14 @@ public class RouteExtension implements Extension {
   private final List<Route> routes = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
   private final CandyRuntime runtime = new CandyRuntime();
+  private final Set<String> declaredRoles = new TreeSet<>();
+
+  /** Every role the application names on a class or method, for {@code CandyAuth.inRole}. */
+  void declaredRoles(
+      @Observes @WithAnnotations({DeclareRoles.class, RolesAllowed.class})
+          ProcessAnnotatedType<?> event) {
+    declaredRoles.addAll(DeclaredRoles.annotatedOn(event.getAnnotatedType()));
+  }
 
   void producerRoute(@Observes ProcessProducerMethod<?, ?> event, BeanManager beanManager) {
     AnnotatedMethod<?> method = event.getAnnotatedProducerMethod();
@@ -160,6 +173,16 @@ public class RouteExtension implements Extension {
    */
   public List<Route> routes() {
     return List.copyOf(routes);
+  }
+
+  /**
+   * The roles named by {@code @DeclareRoles} and {@code @RolesAllowed} on the application's classes
+   * and their methods.
+   *
+   * @return the role names
+   */
+  public Set<String> declaredRoles() {
+    return Set.copyOf(declaredRoles);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.candypack.ws.impl.endpoint;
 
+import static dev.candypack.ws.impl.auth.HandshakeAuth.Captured.NONE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,8 +31,9 @@ class AdmissionTest {
   void eachConnectionTakesTheDecisionOfItsOwnHandshake() {
     Map<String, Object> refused = new HashMap<>(endpointProperties);
     Map<String, Object> admitted = new HashMap<>(endpointProperties);
-    Admission.carry(refused, endpointProperties, request("refused"), INVALID_TOKEN, null);
-    Admission.carry(admitted, endpointProperties, request("admitted"), Optional.empty(), null);
+    Admission.carry(refused, endpointProperties, request("refused"), INVALID_TOKEN, null, NONE);
+    Admission.carry(
+        admitted, endpointProperties, request("admitted"), Optional.empty(), null, NONE);
 
     Admission first = Admission.take(config(refused), session());
     Admission second = Admission.take(config(admitted), session());
@@ -48,9 +50,9 @@ class AdmissionTest {
     // Two handshakes interleave through the endpoint's one map: a refused client must not open
     // with the decision made for the admitted one.
     Admission.carry(
-        endpointProperties, endpointProperties, request("refused"), INVALID_TOKEN, null);
+        endpointProperties, endpointProperties, request("refused"), INVALID_TOKEN, null, NONE);
     Admission.carry(
-        endpointProperties, endpointProperties, request("admitted"), Optional.empty(), null);
+        endpointProperties, endpointProperties, request("admitted"), Optional.empty(), null, NONE);
 
     for (int connection = 0; connection < 2; connection++) {
       Admission taken = Admission.take(config(endpointProperties), session());

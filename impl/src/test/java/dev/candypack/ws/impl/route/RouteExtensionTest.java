@@ -1,13 +1,18 @@
 package dev.candypack.ws.impl.route;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.candypack.ws.CandyHandler;
 import dev.candypack.ws.CandyRoute;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.util.Set;
 import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
 /** Route discovery on real CDI (Weld SE). */
@@ -34,6 +39,30 @@ class RouteExtensionTest {
     String message = messages(failure);
     assertTrue(message.contains(FieldRoutes.class.getName() + ".fieldRoute"), message);
     assertTrue(message.contains("a @CandyRoute producer field is not a route"), message);
+  }
+
+  /** Roles named on a class and on a method, as an application declares them. */
+  @ApplicationScoped
+  @DeclareRoles({"user", "editor"})
+  public static class RoleNames {
+    @RolesAllowed({"admin", "**"})
+    public void adminOnly() {}
+  }
+
+  @Test
+  void theRolesNamedOnClassesAndMethodsAreDeclared() {
+    RouteExtension extension = new RouteExtension();
+    WeldContainer container =
+        new Weld()
+            .disableDiscovery()
+            .addExtension(extension)
+            .addBeanClasses(RoleNames.class)
+            .initialize();
+    try {
+      assertEquals(Set.of("user", "editor", "admin", "**"), extension.declaredRoles());
+    } finally {
+      container.shutdown();
+    }
   }
 
   private static String messages(Throwable failure) {
