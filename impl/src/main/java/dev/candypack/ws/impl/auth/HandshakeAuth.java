@@ -67,13 +67,16 @@ public final class HandshakeAuth {
   }
 
   /**
-   * Closes the connection when the session of its handshake ends.
+   * Closes the connection with 4001 "Session ended" when the session of its handshake ends, in
+   * place of the container's own 1008.
    *
    * @param captured what its handshake captured
    * @param socket the open connection
+   * @param webSocketSession the container's session of the connection
    */
-  public void track(Captured captured, CandySocket socket) {
+  public void track(Captured captured, CandySocket socket, Object webSocketSession) {
     if (sessions != null && captured.session() != null) {
+      ContainerLogoutClose.release(webSocketSession, captured.session());
       sessions.track(captured.session(), socket);
     }
   }

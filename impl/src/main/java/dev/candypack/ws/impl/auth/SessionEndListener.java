@@ -5,12 +5,9 @@ import jakarta.servlet.http.HttpSessionIdListener;
 import jakarta.servlet.http.HttpSessionListener;
 
 /**
- * The session listener declared in candy-ws's {@code web-fragment.xml}; it hands the events to the
+ * The session listener that {@link SessionEndRegistrar} adds last; it hands the events to the
  * application's {@link SessionSockets}, which {@code CandyInitializer} leaves in a context
- * attribute (none with {@code candy.ws.close-on-session-end=false}). Declared, not added by the
- * initializer, so that the container calls it before its own WebSocket listener: Tyrus closes an
- * authenticated connection with 1008 when its session ends, and 4001 "Session ended" must come
- * first.
+ * attribute (none with {@code candy.ws.close-on-session-end=false}).
  */
 public final class SessionEndListener implements HttpSessionListener, HttpSessionIdListener {
 

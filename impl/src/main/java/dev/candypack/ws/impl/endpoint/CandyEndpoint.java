@@ -130,7 +130,7 @@ public final class CandyEndpoint extends Endpoint {
                 opened.receivedPong(bytes(pong.getApplicationData()));
               }
             });
-    auth.track(admission.user(), opened); // a session that ends from now on closes it
+    auth.track(admission.user(), opened, session); // a session that ends from now on closes it
     CandyAuth user = auth.auth(principal, admission.user());
     RequestSnapshot request =
         RequestSnapshot.of(

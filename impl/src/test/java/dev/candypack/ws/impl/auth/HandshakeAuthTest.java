@@ -93,9 +93,12 @@ class HandshakeAuthTest {
     assertNull(captured.session());
 
     Fakes.Socket socket = new Fakes.Socket();
-    auth.track(auth.capture(Fakes.handshake(null, Set.of(), session.session)), socket.socket);
+    auth.track(
+        auth.capture(Fakes.handshake(null, Set.of(), session.session)),
+        socket.socket,
+        new Object());
     assertEquals(1, sessions.count("s1"), "an anonymous connection under a session is tracked too");
-    off.track(captured, new Fakes.Socket().socket);
+    off.track(captured, new Fakes.Socket().socket, new Object());
     assertEquals(1, sessions.count("s1"));
   }
 }
