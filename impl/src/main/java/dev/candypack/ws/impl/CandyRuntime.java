@@ -4,6 +4,7 @@ import dev.candypack.ws.CandyServer;
 import dev.candypack.ws.impl.codec.JsonCodec;
 import dev.candypack.ws.impl.connection.Heartbeat;
 import dev.candypack.ws.impl.connection.Transport;
+import dev.candypack.ws.impl.request.RequestSettings;
 import dev.candypack.ws.impl.room.Fanout;
 import dev.candypack.ws.impl.room.LocalServer;
 import dev.candypack.ws.impl.room.RoomRegistry;
@@ -27,6 +28,7 @@ public final class CandyRuntime {
   private volatile Executor executor = Executors.newCachedThreadPool(CandyRuntime::daemon);
   private ScheduledExecutorService timer; // made on first use; guarded by this
   private volatile Heartbeat heartbeat; // null when off
+  private volatile RequestSettings requestSettings = RequestSettings.DEFAULTS;
 
   private static Thread daemon(Runnable task) {
     Thread thread = new Thread(task, "candy-ws");
@@ -134,6 +136,24 @@ public final class CandyRuntime {
     if (timer != null) {
       timer.shutdownNow();
     }
+  }
+
+  /**
+   * The application's request-reply settings.
+   *
+   * @return the settings
+   */
+  public RequestSettings requestSettings() {
+    return requestSettings;
+  }
+
+  /**
+   * Sets the application's request-reply settings, before any connection opens.
+   *
+   * @param settings the settings
+   */
+  public void useRequestSettings(RequestSettings settings) {
+    this.requestSettings = settings;
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.candypack.ws.impl.CandyRuntime;
 import dev.candypack.ws.impl.config.CandySettings;
 import dev.candypack.ws.impl.config.SettingsLoader;
 import dev.candypack.ws.impl.policy.RoutePolicy;
+import dev.candypack.ws.impl.request.RequestSettings;
 import dev.candypack.ws.impl.route.Route;
 import dev.candypack.ws.impl.route.RouteExtension;
 import dev.candypack.ws.spi.CandyRelay;
@@ -64,6 +65,7 @@ public final class EndpointRegistrar implements ServletContextListener {
     managedExecutor().ifPresent(runtime::useExecutor);
     ClassLoader application = Thread.currentThread().getContextClassLoader();
     CandySettings settings = SettingsLoader.load(application);
+    runtime.useRequestSettings(RequestSettings.from(SettingsLoader.reader(application)));
     Map<Route, RoutePolicy> policies = new LinkedHashMap<>();
     routes.forEach(route -> policies.put(route, RoutePolicy.of(route, settings, applicationBeans)));
     // The relay carries nothing larger than the largest message any route accepts.
