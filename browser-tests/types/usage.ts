@@ -24,6 +24,9 @@ room
   .on('error', message => console.log(message.toUpperCase()));
 
 const sent: boolean = room.send({text: 'hi'}) && room.send('raw') && room.send(new Uint8Array(2));
+const sum: Promise<number> = anythingElse().request<number>({op: 'add', a: 1, b: 2}, {timeout: 5000});
+sum.then(n => n.toFixed(0), (e: Error) => e.message);
+room.onRequest(question => `answer to ${question}`).onRequest(async () => 42).onRequest(null);
 room.off('message');
 room.close(1000, 'bye');
 
@@ -37,9 +40,15 @@ room.on('mesage', () => {});
 Candy.ws('/chat', {reconnectDelay: '3s'});
 // @ts-expect-error: a rate is a number
 Candy.ws('/chat', {flushRate: true});
+// @ts-expect-error: a timeout is a number of ms
+room.request({}, {timeout: '5s'});
 // @ts-expect-error: state is read-only
 room.state = 1;
 // @ts-expect-error: a close handler gets the close info
 room.on('close', (info: string) => info);
+
+function anythingElse(): Candy.Ws {
+  return Candy.ws('/rpc');
+}
 
 export {sent};
