@@ -148,8 +148,8 @@ public interface CandySocket {
    * {"candy:request":id,"data":…}}, where {@code id} is a number unique to this connection; the
    * client's {@code {"candy:reply":id,"data":…}} completes the stage with its {@code data}, on the
    * thread that read it. Once a connection has made a request, every message starting with exactly
-   * {@code {"candy:reply":} is taken as a reply and never reaches the message handlers; a reply
-   * that comes too late is dropped. The stage completes exceptionally with a {@link
+   * <code>&#123;"candy:reply":</code> is taken as a reply and never reaches the message handlers; a
+   * reply that comes too late is dropped. The stage completes exceptionally with a {@link
    * RequestFailedException} when the client answers with {@code {"candy:reply":id,"error":"…"}},
    * when no reply comes in time, when the connection closes first (every pending request is failed
    * then), and at once when the connection is closed already or has as many requests pending as

@@ -33,6 +33,7 @@ public final class RequestFailedException extends RuntimeException {
     REFUSED
   }
 
+  /** Why the request failed. */
   private final Reason reason;
 
   /**
