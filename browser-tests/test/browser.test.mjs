@@ -182,7 +182,7 @@ test('shared: true falls back to a plain WebSocket where SharedWorker is missing
   assert.deepEqual(welcome, {data: {type: 'welcome', message: 'Connected!'}, shared: false});
 });
 
-test('request gets the route's reply; the route asks the page in turn', async t => {
+test("request gets the route's reply; the route asks the page in turn", async t => {
   const page = await newPage(t);
   await page.goto(`${server.origin}/`);
   const results = await page.evaluate(async () => {
