@@ -182,6 +182,27 @@ test('shared: true falls back to a plain WebSocket where SharedWorker is missing
   assert.deepEqual(welcome, {data: {type: 'welcome', message: 'Connected!'}, shared: false});
 });
 
+test("request gets the route's reply; the route asks the page in turn", async t => {
+  const page = await newPage(t);
+  await page.goto(`${server.origin}/`);
+  const results = await page.evaluate(async () => {
+    const ws = Candy.ws('/rpc');
+    ws.onRequest(question => `ann, asked ${question}`);
+    const sum = await ws.request({op: 'add', a: 1, b: 2}); // made before the open: queued
+    const asked = await ws.request({op: 'ask', question: 'name?'}, {timeout: 10000});
+    const failure = await ws.request({op: 'divide'}).catch(e => e.message);
+    ws.close();
+    const closed = await ws.request({op: 'add', a: 1, b: 1}).catch(e => e.message);
+    return {sum, asked, failure, closed};
+  });
+  assert.deepEqual(results, {
+    sum: 3,
+    asked: 'ann, asked name?',
+    failure: 'Request handler failed',
+    closed: 'Not sent',
+  });
+});
+
 test('a page from a foreign origin is refused', async t => {
   // A second origin: the same host, another port, serving a page that opens the example's /chat.
   const foreign = createServer((request, response) => {

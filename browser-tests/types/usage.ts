@@ -24,6 +24,9 @@ room
   .on('error', message => console.log(message.toUpperCase()));
 
 const sent: boolean = room.send({text: 'hi'}) && room.send('raw') && room.send(new Uint8Array(2));
+const sum: Promise<number> = anythingElse().request<number>({op: 'add', a: 1, b: 2}, {timeout: 5000});
+sum.then(n => n.toFixed(0), (e: Error) => e.message);
+room.onRequest(question => `answer to ${question}`).onRequest(async () => 42).onRequest(null);
 room.off('message');
 room.close(1000, 'bye');
 
@@ -37,6 +40,8 @@ room.on('mesage', () => {});
 Candy.ws('/chat', {reconnectDelay: '3s'});
 // @ts-expect-error: a rate is a number
 Candy.ws('/chat', {flushRate: true});
+// @ts-expect-error: a timeout is a number of ms
+room.request({}, {timeout: '5s'});
 // @ts-expect-error: state is read-only
 room.state = 1;
 // @ts-expect-error: a close handler gets the close info
@@ -46,5 +51,9 @@ const giveUp: readonly Candy.GiveUpCode[] = Candy.ws.closeCodes.giveUp;
 const retry: readonly number[] = Candy.ws.closeCodes.retry;
 // @ts-expect-error: 1006 is a code the client retries after
 const wrong: Candy.GiveUpCode = 1006;
+
+function anythingElse(): Candy.Ws {
+  return Candy.ws('/rpc');
+}
 
 export {sent, giveUp, retry, wrong};

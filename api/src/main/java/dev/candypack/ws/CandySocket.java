@@ -1,9 +1,12 @@
 package dev.candypack.ws;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One open WebSocket connection: CandyPack's {@code ws}.
@@ -104,6 +107,75 @@ public interface CandySocket {
    * @return the registration, to remove the handler again
    */
   Registration onBinary(Consumer<byte[]> handler);
+
+  /**
+   * Answers the client's requests (the browser client's {@code ws.request(data)}): the handler's
+   * result is the reply. A result that is a {@link CompletionStage} is awaited, and its value is
+   * the reply. The reply is serialized to JSON with JSON-B (a string as a JSON string, {@code null}
+   * as {@code null}).
+   *
+   * <pre>{@code
+   * ws.onRequest(req -> switch (String.valueOf(req.get("op"))) {
+   *   case "add" -> ((BigDecimal) req.get("a")).add((BigDecimal) req.get("b"));
+   *   case "user" -> users.find(req.get("id")); // a CompletionStage: its value is the reply
+   *   default -> throw new IllegalArgumentException("unknown op");
+   * });
+   * }</pre>
+   *
+   * <p>A request is a text message of the form {@code {"candy:request":id,"data":…}}, starting with
+   * exactly those characters; the handler gets its {@code data}, and the client gets {@code
+   * {"candy:reply":id,"data":…}}. Requests take their turn with the other messages, and count
+   * toward the rate limit like them. The client gets an error envelope, {@code
+   * {"candy:reply":id,"error":"…"}}, instead when:
+   *
+   * <ul>
+   *   <li>the handler throws, its stage fails or its reply cannot be serialized: {@code Request
+   *       handler failed}; the exception goes to the {@linkplain #onError error handlers};
+   *   <li>its stage has not completed within {@code candy.ws.request-timeout-ms} (30 s by default):
+   *       {@code Request timed out};
+   *   <li>as many of the connection's requests are waiting for their stages as {@code
+   *       candy.ws.max-pending-requests} allows (64 by default): {@code Too many pending requests},
+   *       without calling the handler.
+   * </ul>
+   *
+   * <p>A connection has one request handler at a time: adding one replaces the previous one.
+   * Without one, the route opted out: requests are ordinary messages and reach the message handlers
+   * exactly as they arrived. When the connection closes, the stages still running are forgotten and
+   * nothing is sent.
+   *
+   * @param handler called once per request, with the request's data; returns the reply, or a stage
+   *     of it
+   * @return the registration, to remove the handler again (if it has not been replaced)
+   */
+  Registration onRequest(Function<CandyMessage, ?> handler);
+
+  /**
+   * Asks the client and waits for its reply: the other way round from {@link #onRequest}. The
+   * browser client answers with the handler it gave {@code ws.onRequest(fn)}.
+   *
+   * <pre>{@code
+   * ws.request(Map.of("question", "Which room?"), Duration.ofSeconds(10))
+   *     .thenAccept(reply -> ws.join(reply.data().toString()));
+   * }</pre>
+   *
+   * <p>The data is serialized to JSON with JSON-B and sent as {@code
+   * {"candy:request":id,"data":…}}, where {@code id} is a number unique to this connection; the
+   * client's {@code {"candy:reply":id,"data":…}} completes the stage with its {@code data}, on the
+   * thread that read it. Once a connection has made a request, every message starting with exactly
+   * <code>&#123;"candy:reply":</code> is taken as a reply and never reaches the message handlers; a
+   * reply that comes too late is dropped. The stage completes exceptionally with a {@link
+   * RequestFailedException} when the client answers with {@code {"candy:reply":id,"error":"…"}},
+   * when no reply comes in time, when the connection closes first (every pending request is failed
+   * then), and at once when the connection is closed already or has as many requests pending as
+   * {@code candy.ws.max-pending-requests} allows.
+   *
+   * @param data the request's data
+   * @param timeout how long to wait for the reply
+   * @return a stage that completes with the reply's data
+   * @throws IllegalArgumentException when the timeout is not positive
+   * @throws RuntimeException JSON-B's exception, when the data cannot be serialized to JSON
+   */
+  CompletionStage<CandyMessage> request(Object data, Duration timeout);
 
   /**
    * Adds a handler that runs once when the connection closes, however it closes (a close frame, a

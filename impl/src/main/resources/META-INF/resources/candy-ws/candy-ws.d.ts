@@ -96,6 +96,20 @@ declare namespace Candy {
      */
     send(data: unknown): boolean;
     /**
+     * Asks the route (its `ws.onRequest` handler) and resolves with its reply. Sent as
+     * `{"candy:request":id,"data":…}` and queued like `send` while not connected. Rejects with an Error:
+     * the server's error (`Request handler failed`, `Request timed out`, `Too many pending requests`),
+     * `Request timed out` when no reply came within `timeout` ms (default 30000), `Connection closed`
+     * when the connection it went out on closed, `Not sent` when `send` would have returned false.
+     */
+    request<R = any>(data: unknown, options?: {timeout?: number}): Promise<R>;
+    /**
+     * Answers the route's `ws.request(data, timeout)`: the handler's value (or its promise's) is the
+     * reply, and a throw or rejection is an error reply with its message. One handler at a time; `null`
+     * removes it. Without one, the route's requests arrive as ordinary messages.
+     */
+    onRequest(handler: ((data: any) => unknown) | null): this;
+    /**
      * Closes and stops reconnecting. Shared: this tab leaves; the connection closes with the last tab.
      */
     close(code?: number, reason?: string): void;

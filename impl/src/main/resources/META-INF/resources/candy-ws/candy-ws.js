@@ -197,8 +197,17 @@
     }
   }
 
+  // Request-reply envelopes (docs/api.md): texts that start exactly so.
+  var REQ = '{"candy:request":', REP = '{"candy:reply":';
+
+  function envelope(head, id, key, value) {
+    return head + JSON.stringify(id) + ',"' + key + '":' + JSON.stringify(value === undefined ? null : value) + '}';
+  }
+
   function CandyWs(path, options) {
     var self = this, o = options || {}, handlers = {}, state = CONNECTING, port = null, link = null;
+    // Requests awaiting their reply, by id (unique across the tabs of a shared connection).
+    var pending = {}, seq = 0, tag = Math.random().toString(36).slice(2, 8), answer = null;
     var url = resolve(path);
     var settings = {
       autoReconnect: o.autoReconnect !== false,
@@ -211,9 +220,36 @@
       return protocolsFor(o.token === undefined ? true : o.token, url);
     };
 
+    function settle(id, error, value) {
+      var p = pending[id];
+      if (!p) return;
+      delete pending[id];
+      clearTimeout(p.t);
+      if (error === undefined) p.ok(value); else p.no(new Error(error));
+    }
+
     function emit(type, data, newState) {
+      var was = state, raw = data;
       state = newState;
-      if (type === 'message') data = parse(data);
+      if (type === 'message') {
+        data = parse(data);
+        if (typeof raw === 'string' && data && typeof data === 'object') {
+          // A reply is never a message: one for another tab, or too late, is dropped.
+          if (!raw.indexOf(REP)) return settle(data['candy:reply'], data.error, data.data);
+          if (answer && !raw.indexOf(REQ)) {
+            var id = data['candy:request'];
+            return new Promise(function (ok) { ok(answer.call(self, data.data)); }).then(function (v) {
+              self.send(envelope(REP, id, 'data', v));
+            }, function (e) {
+              self.send(envelope(REP, id, 'error', String(e && e.message || e)));
+            });
+          }
+        }
+      }
+      // A reply comes on the connection its request went out on.
+      if (type === 'close' && (was === OPEN || !data.reconnecting)) {
+        for (var p in pending) settle(p, 'Connection closed');
+      }
       var list = (handlers[type] || []).slice();
       for (var i = 0; i < list.length; i++) {
         try {
@@ -275,6 +311,20 @@
       if (state === CLOSED) return false;
       port.postMessage({op: 'send', data: data});
       return true;
+    };
+
+    self.request = function (data, opts) {
+      var id = tag + ++seq, ms = opts && opts.timeout > 0 ? opts.timeout : 30000;
+      return new Promise(function (ok, no) {
+        var text = envelope(REQ, id, 'data', data);
+        pending[id] = {ok: ok, no: no, t: setTimeout(function () { settle(id, 'Request timed out'); }, ms)};
+        if (!self.send(text)) settle(id, 'Not sent');
+      });
+    };
+
+    self.onRequest = function (fn) {
+      answer = fn || null;
+      return self;
     };
 
     self.close = function (code, reason) {

@@ -5,6 +5,7 @@ import dev.candypack.ws.impl.codec.JsonCodec;
 import dev.candypack.ws.impl.connection.Heartbeat;
 import dev.candypack.ws.impl.connection.Transport;
 import dev.candypack.ws.impl.observe.Observatory;
+import dev.candypack.ws.impl.request.RequestSettings;
 import dev.candypack.ws.impl.room.Fanout;
 import dev.candypack.ws.impl.room.LocalServer;
 import dev.candypack.ws.impl.room.RoomRegistry;
@@ -31,6 +32,7 @@ public final class CandyRuntime {
   private volatile Executor executor = Executors.newCachedThreadPool(CandyRuntime::daemon);
   private ScheduledExecutorService timer; // made on first use; guarded by this
   private volatile Heartbeat heartbeat; // null when off
+  private volatile RequestSettings requestSettings = RequestSettings.DEFAULTS;
 
   private static Thread daemon(Runnable task) {
     Thread thread = new Thread(task, "candy-ws");
@@ -156,6 +158,24 @@ public final class CandyRuntime {
     if (timer != null) {
       timer.shutdownNow();
     }
+  }
+
+  /**
+   * The application's request-reply settings.
+   *
+   * @return the settings
+   */
+  public RequestSettings requestSettings() {
+    return requestSettings;
+  }
+
+  /**
+   * Sets the application's request-reply settings, before any connection opens.
+   *
+   * @param settings the settings
+   */
+  public void useRequestSettings(RequestSettings settings) {
+    this.requestSettings = settings;
   }
 
   /**

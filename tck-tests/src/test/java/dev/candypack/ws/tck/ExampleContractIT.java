@@ -249,6 +249,20 @@ class ExampleContractIT {
   }
 
   @Test
+  void rpcAnswersRequestsAndAsksTheClientInTurn() throws Exception {
+    try (CandyTestClient client = app.connect("rpc")) {
+      client.send("{\"candy:request\":1,\"data\":{\"op\":\"add\",\"a\":1,\"b\":2}}");
+      assertEquals("{\"candy:reply\":1,\"data\":3}", client.next());
+      client.send("{\"candy:request\":\"q\",\"data\":{\"op\":\"ask\",\"question\":\"name?\"}}");
+      assertEquals("{\"candy:request\":1,\"data\":\"name?\"}", client.next());
+      client.send("{\"candy:reply\":1,\"data\":\"ann\"}");
+      assertEquals("{\"candy:reply\":\"q\",\"data\":\"ann\"}", client.next());
+      client.send("{\"candy:request\":2,\"data\":{\"op\":\"divide\"}}");
+      assertEquals("{\"candy:reply\":2,\"error\":\"Request handler failed\"}", client.next());
+    }
+  }
+
+  @Test
   void anyOtherPathIsRefusedWith404() throws Exception {
     CandyHandshakeException refused =
         assertThrows(CandyHandshakeException.class, () -> app.connect("no/such/route"));

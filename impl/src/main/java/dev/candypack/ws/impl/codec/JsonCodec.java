@@ -39,6 +39,17 @@ public final class JsonCodec {
   }
 
   /**
+   * Serializes a value to JSON text, a string as a JSON string: the data of a request or reply.
+   *
+   * @param value the value
+   * @return its JSON
+   * @throws jakarta.json.bind.JsonbException when the value cannot be serialized
+   */
+  public String json(Object value) {
+    return value == null ? "null" : jsonb().toJson(value);
+  }
+
+  /**
    * Wraps bytes as a binary frame, without copying them.
    *
    * @param bytes the frame's bytes

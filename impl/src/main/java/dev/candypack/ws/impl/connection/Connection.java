@@ -11,6 +11,7 @@ import dev.candypack.ws.impl.codec.JsonCodec;
 import dev.candypack.ws.impl.codec.OutboundMessage;
 import dev.candypack.ws.impl.observe.RouteWatch;
 import dev.candypack.ws.impl.policy.RateLimiter;
+import dev.candypack.ws.impl.request.Requests;
 import dev.candypack.ws.impl.room.Fanout;
 import dev.candypack.ws.impl.room.LocalRoom;
 import dev.candypack.ws.impl.room.RoomMember;
@@ -20,9 +21,11 @@ import dev.candypack.ws.impl.transaction.TransactionalSends;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -31,6 +34,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -82,6 +86,7 @@ public final class Connection implements CandySocket, RoomMember {
   private final int maxRooms;
   private final RouteWatch watch;
   private boolean announced; // the watch was told it opened; guarded by membership
+  private final CandyRuntime runtime;
   private final AtomicReference<ReadyState> state = new AtomicReference<>(ReadyState.CONNECTING);
   // Set by each heartbeat's ping, cleared by any pong; through AWAITING_PONG.
   private volatile boolean awaitingPong;
@@ -89,6 +94,8 @@ public final class Connection implements CandySocket, RoomMember {
   private volatile ScheduledFuture<?> openTimeout;
   // Made on first use: most connections never touch their data.
   private volatile Map<String, Object> data;
+  // Made when the route first answers or asks; until then messages are never looked at for it.
+  private volatile Requests requests;
   // Guards membership changes: the set and the registry change together.
   private final Object membership = new Object();
   // Copied on each join and leave, so that reading it needs no copy and no lock.
@@ -149,6 +156,7 @@ public final class Connection implements CandySocket, RoomMember {
     this.maxRoomName = limits.maxRoomName();
     this.maxRooms = limits.maxRooms();
     this.watch = runtime.observatory().route(route);
+    this.runtime = runtime;
     registry.add(this);
   }
 
@@ -195,6 +203,40 @@ public final class Connection implements CandySocket, RoomMember {
       throw new NullPointerException(type == null ? "type" : "handler");
     }
     return messageHandlers.add(message -> handler.accept(message.as(type)));
+  }
+
+  @Override
+  public Registration onRequest(Function<CandyMessage, ?> handler) {
+    return requests().onRequest(handler);
+  }
+
+  @Override
+  public CompletionStage<CandyMessage> request(Object data, Duration timeout) {
+    return requests().request(data, timeout);
+  }
+
+  private Requests requests() {
+    Requests current = requests;
+    if (current == null) {
+      synchronized (membership) {
+        current = requests;
+        if (current == null) {
+          current =
+              new Requests(
+                  runtime.requestSettings(),
+                  codec,
+                  runtime::timer,
+                  closer,
+                  this::deliver,
+                  this::failed);
+          requests = current;
+        }
+      }
+      if (state() == ReadyState.CLOSED) {
+        current.close(); // finish() may have run before it was there
+      }
+    }
+    return current;
   }
 
   @Override
@@ -513,7 +555,14 @@ public final class Connection implements CandySocket, RoomMember {
 
   private void deliverText(String text, long bytes) {
     watch.meter().received(bytes);
-    hold(() -> messageHandlers.fire(codec.decode(text), this::failed), bytes);
+    hold(
+        () -> {
+          Requests current = requests;
+          if (current == null || !current.take(text)) {
+            messageHandlers.fire(codec.decode(text), this::failed);
+          }
+        },
+        bytes);
   }
 
   /**
@@ -594,6 +643,10 @@ public final class Connection implements CandySocket, RoomMember {
     cancelOpenTimeout();
     outbound.discard();
     inbound.discard();
+    Requests current = requests;
+    if (current != null) {
+      current.close();
+    }
     synchronized (membership) {
       Set<String> left = rooms;
       registry.remove(this, left);

@@ -12,6 +12,7 @@ import dev.candypack.ws.impl.dashboard.DashboardSettings;
 import dev.candypack.ws.impl.events.CdiEvents;
 import dev.candypack.ws.impl.observe.RefusalReason;
 import dev.candypack.ws.impl.policy.RoutePolicy;
+import dev.candypack.ws.impl.request.RequestSettings;
 import dev.candypack.ws.impl.route.Route;
 import dev.candypack.ws.impl.route.RouteExtension;
 import dev.candypack.ws.impl.transaction.TransactionSettings;
@@ -75,6 +76,7 @@ public final class EndpointRegistrar implements ServletContextListener {
     runtime = extension.runtime();
     managedExecutor().ifPresent(runtime::useExecutor);
     CandySettings settings = SettingsLoader.load(application);
+    runtime.useRequestSettings(RequestSettings.from(SettingsLoader.reader(application)));
     Map<Route, RoutePolicy> policies = new LinkedHashMap<>();
     routes.forEach(route -> policies.put(route, RoutePolicy.of(route, settings, applicationBeans)));
     // The relay carries nothing larger than the largest message any route accepts.
