@@ -4,6 +4,9 @@ import dev.candypack.ws.CloseStatus;
 import dev.candypack.ws.impl.CandyRuntime;
 import dev.candypack.ws.impl.config.CandySettings;
 import dev.candypack.ws.impl.config.SettingsLoader;
+import dev.candypack.ws.impl.config.SettingsReader;
+import dev.candypack.ws.impl.delivery.HistoryRooms;
+import dev.candypack.ws.impl.delivery.HistorySettings;
 import dev.candypack.ws.impl.observe.RefusalReason;
 import dev.candypack.ws.impl.policy.RoutePolicy;
 import dev.candypack.ws.impl.route.Route;
@@ -26,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -72,6 +76,7 @@ public final class EndpointRegistrar implements ServletContextListener {
     long maxPayload =
         policies.values().stream().mapToLong(RoutePolicy::maxMessageSize).max().orElseThrow();
     startRelay(applicationBeans, servletContext, SettingsLoader.source(application), maxPayload);
+    startHistory(SettingsLoader.reader(application));
     runtime.startHeartbeat(settings.pingIntervalMillis());
     countGateRefusals(servletContext, routes);
     for (Map.Entry<Route, RoutePolicy> entry : policies.entrySet()) {
@@ -152,6 +157,17 @@ public final class EndpointRegistrar implements ServletContextListener {
     } else {
       relayContext.release();
       relayContext = null;
+    }
+  }
+
+  /**
+   * Keeps the history of the rooms {@code candy.ws.history.rooms} names, in the relay when it keeps
+   * histories, and stops following idle ones every few seconds.
+   */
+  private void startHistory(SettingsReader settings) {
+    HistoryRooms history = runtime.fanout().startHistory(HistorySettings.from(settings));
+    if (history != null) {
+      runtime.timer().scheduleWithFixedDelay(history::sweep, 10, 10, TimeUnit.SECONDS);
     }
   }
 
