@@ -13,6 +13,7 @@ const room: Candy.Ws<Chat> = Candy.ws<Chat>('/room/lobby/user/ann', {
   maxReconnectAttempts: Infinity,
   maxQueue: 50,
   flushRate: 8,
+  resume: true,
   shared: false,
   token: () => document.querySelector<HTMLMetaElement>('meta[name="csrf"]')?.content,
 });
@@ -37,6 +38,8 @@ room.on('mesage', () => {});
 Candy.ws('/chat', {reconnectDelay: '3s'});
 // @ts-expect-error: a rate is a number
 Candy.ws('/chat', {flushRate: true});
+// @ts-expect-error: resume is on or off
+Candy.ws('/feed/news', {resume: 'yes'});
 // @ts-expect-error: state is read-only
 room.state = 1;
 // @ts-expect-error: a close handler gets the close info
