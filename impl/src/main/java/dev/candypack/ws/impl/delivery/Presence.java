@@ -40,6 +40,8 @@ public final class Presence {
   private final Map<RoomMember, Map<String, String>> entered = new HashMap<>();
   // room -> handlers of the sockets that follow it, and the users they were last told of
   private final Map<String, Followers> followed = new HashMap<>();
+  // Set once a socket enters or follows a room: until then a leave costs no lock.
+  private volatile boolean used;
 
   private static final class Followers {
     final Set<Follower> handlers = new LinkedHashSet<>();
@@ -68,6 +70,7 @@ public final class Presence {
   public void enter(String room, String user, RoomMember member) {
     List<Runnable> events;
     boolean changed;
+    used = true;
     synchronized (this) {
       Map<String, String> rooms = entered.computeIfAbsent(member, m -> new HashMap<>());
       String before = rooms.get(room);
@@ -100,6 +103,9 @@ public final class Presence {
    * @param member the socket
    */
   public void left(String room, RoomMember member) {
+    if (!used) {
+      return;
+    }
     List<Runnable> events = List.of();
     boolean changed = false;
     synchronized (this) {
@@ -146,6 +152,7 @@ public final class Presence {
    */
   public Registration follow(String room, RoomMember member, Consumer<PresenceChange> handler) {
     Follower follower = new Follower(member, handler);
+    used = true;
     synchronized (this) {
       Followers followers = followed.get(room);
       if (followers == null) {
