@@ -26,7 +26,13 @@ export function freePort() {
 const sleep = ms => new Promise(ok => setTimeout(ok, ms));
 
 export class Payara {
-  constructor(port) {
+  /**
+   * @param port the HTTP port
+   * @param cluster for a node of a cluster: {members, group, gridPort, secret} (see cluster.test.mjs);
+   *     such a node leaves the pid file to the single server of the other tests
+   */
+  constructor(port, cluster = null) {
+    this.cluster = cluster;
     this.port = port;
     this.origin = `http://127.0.0.1:${port}`;
     this.child = null;
@@ -46,14 +52,18 @@ export class Payara {
     const child = spawn('java', [
       // C1 only and the serial collector: starts in about half the time on two cores.
       '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xmx512m',
+      ...(this.cluster ? ['-Dcandy.ws.cluster=hazelcast', `-Dcandy.ws.cluster.secret=${this.cluster.secret}`] : []),
       '-jar', join(target, 'payara-micro.jar'),
       '--deploy', join(target, 'candy-ws-example.war'),
       '--contextroot', '/',
       '--port', String(this.port),
-      '--nocluster',
+      ...(this.cluster
+        ? ['--clustermode', `tcpip:${this.cluster.members}`, '--interfaces', '127.0.0.1', '--nohostaware',
+          '--clustername', this.cluster.group, '--startport', String(this.cluster.gridPort)]
+        : ['--nocluster']),
     ], {stdio: ['ignore', out, out]});
     this.child = child;
-    writeFileSync(pidFile, String(child.pid));
+    if (!this.cluster) writeFileSync(pidFile, String(child.pid));
     const exited = new Promise(ok => child.once('exit', code => ok(code)));
     this.exited = exited;
     const deadline = Date.now() + timeoutMs;
@@ -99,7 +109,7 @@ export class Payara {
         await this.exited;
       }
     }
-    rmSync(pidFile, {force: true});
+    if (!this.cluster) rmSync(pidFile, {force: true});
   }
 
   /** Kills the server at once; for process exit, where nothing can be awaited. */
