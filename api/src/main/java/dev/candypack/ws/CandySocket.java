@@ -209,9 +209,11 @@ public interface CandySocket {
    * comes in and goes out (see {@link #enter(String, String)}). It is removed when this socket
    * closes or leaves the room.
    *
-   * @param room the room's name
+   * @param room the room's name, which this socket is in ({@link #join(String)} or {@link
+   *     #enter(String, String)} first)
    * @param handler called on any thread; must not block
    * @return the registration, to stop following
+   * @throws IllegalArgumentException when this socket is not in the room
    */
   Registration onPresence(String room, Consumer<PresenceChange> handler);
 

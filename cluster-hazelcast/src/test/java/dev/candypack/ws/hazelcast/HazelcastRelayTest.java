@@ -605,4 +605,40 @@ class HazelcastRelayTest {
     first.append(room, limits, "{\"n\":9}");
     assertEquals(null, onTwo.got.poll(300, TimeUnit.MILLISECONDS), "no longer followed");
   }
+
+  @Test
+  void historyItemsAndPresenceThatFailTheCheckAreSkippedAndCounted() throws Exception {
+    String room = "feed/" + UUID.randomUUID();
+    dev.candypack.ws.spi.HistoryStore.Limits limits =
+        new dev.candypack.ws.spi.HistoryStore.Limits(10, 0);
+    Recorder onTwo = new Recorder();
+    second.follow(room, limits, onTwo);
+    HazelcastInstance stranger = stranger();
+    IMap<String, byte[]> presence = stranger.getMap("candy-ws./relay-test.presence");
+    try {
+      var ring = stranger.<byte[]>getRingbuffer("candy-ws./relay-test.history." + room);
+      long before = second.rejectedMessages();
+      byte[] text = "{\"forged\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      ring.add(text); // unsigned
+      ring.add(Seal.signed(SECRET, "/relay-test").seal(Seal.Kind.HISTORY, "feed/other", text));
+      ring.add(Seal.signed(SECRET, "/relay-test").seal(Seal.Kind.MESSAGE, "", text));
+      byte[] big = new byte[(int) two.maxPayloadBytes + 1];
+      java.util.Arrays.fill(big, (byte) ' ');
+      big[0] = '{';
+      big[big.length - 1] = '}';
+      ring.add(Seal.signed(SECRET, "/relay-test").seal(Seal.Kind.HISTORY, room, big));
+      first.append(room, limits, "{\"real\":true}");
+      assertEquals("4 {\"real\":true}", onTwo.got.poll(30, TimeUnit.SECONDS), "the rest skipped");
+      await(() -> second.rejectedMessages() - before == 4, "the four items counted");
+      long reportsBefore = second.rejectedReports();
+      presence.put("forged", PresenceCodec.encode(Map.of("r", Map.of("mallory", 1))));
+      stranger.getTopic("candy-ws./relay-test.presence").publish(new byte[0]);
+      await(() -> second.rejectedReports() > reportsBefore, "the forged presence dropped");
+      assertEquals(Map.of(), second.remotePresence("r"));
+    } finally {
+      second.unfollow(room);
+      presence.delete("forged");
+      stranger.shutdown();
+    }
+  }
 }

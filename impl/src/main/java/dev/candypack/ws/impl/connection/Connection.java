@@ -303,7 +303,15 @@ public final class Connection implements CandySocket, RoomMember {
     if (handler == null) {
       throw new NullPointerException("handler");
     }
-    return fanout.presence().follow(requireRoom(room), this, handler);
+    if (!rooms.contains(requireRoom(room))) {
+      throw new IllegalArgumentException(
+          "the socket follows the presence of rooms it is in; join or enter " + room + " first");
+    }
+    Registration registration = fanout.presence().follow(room, this, handler);
+    if (!rooms.contains(room)) {
+      registration.remove(); // it closed or left meanwhile: nothing would remove it later
+    }
+    return registration;
   }
 
   @Override

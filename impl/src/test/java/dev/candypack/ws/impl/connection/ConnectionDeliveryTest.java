@@ -101,6 +101,7 @@ class ConnectionDeliveryTest {
     assertEquals(Map.of("ann", 1, "bob", 1), runtime.server().room("lobby").presence());
     assertThrows(IllegalArgumentException.class, () -> b.enter("lobby", "eve"));
     assertThrows(IllegalArgumentException.class, () -> b.enter("other", "a-very-long-id"));
+    assertThrows(IllegalArgumentException.class, () -> b.onPresence("elsewhere", changes::add));
     b.closed(new CloseStatus(1000, ""));
     a.leave("lobby");
     b.enter("lobby", "bob"); // closed: counts nowhere
