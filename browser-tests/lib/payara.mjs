@@ -26,8 +26,14 @@ export function freePort() {
 const sleep = ms => new Promise(ok => setTimeout(ok, ms));
 
 export class Payara {
-  /** javaOptions: extra JVM options, such as -Dcandy.ws.dashboard.enabled=true. */
-  constructor(port, {javaOptions = []} = {}) {
+  /**
+   * @param port the HTTP port
+   * @param options javaOptions: extra JVM options, such as -Dcandy.ws.dashboard.enabled=true;
+   *     cluster: for a node of a cluster, {members, group, gridPort, secret} (see cluster.test.mjs);
+   *     such a node leaves the pid file to the single server of the other tests
+   */
+  constructor(port, {javaOptions = [], cluster = null} = {}) {
+    this.cluster = cluster;
     this.port = port;
     this.javaOptions = javaOptions;
     this.origin = `http://127.0.0.1:${port}`;
@@ -49,14 +55,18 @@ export class Payara {
       // C1 only and the serial collector: starts in about half the time on two cores.
       '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xmx512m',
       ...this.javaOptions,
+      ...(this.cluster ? ['-Dcandy.ws.cluster=hazelcast', `-Dcandy.ws.cluster.secret=${this.cluster.secret}`] : []),
       '-jar', join(target, 'payara-micro.jar'),
       '--deploy', join(target, 'candy-ws-example.war'),
       '--contextroot', '/',
       '--port', String(this.port),
-      '--nocluster',
+      ...(this.cluster
+        ? ['--clustermode', `tcpip:${this.cluster.members}`, '--interfaces', '127.0.0.1', '--nohostaware',
+          '--clustername', this.cluster.group, '--startport', String(this.cluster.gridPort)]
+        : ['--nocluster']),
     ], {stdio: ['ignore', out, out]});
     this.child = child;
-    writeFileSync(pidFile, String(child.pid));
+    if (!this.cluster) writeFileSync(pidFile, String(child.pid));
     const exited = new Promise(ok => child.once('exit', code => ok(code)));
     this.exited = exited;
     const deadline = Date.now() + timeoutMs;
@@ -102,7 +112,7 @@ export class Payara {
         await this.exited;
       }
     }
-    rmSync(pidFile, {force: true});
+    if (!this.cluster) rmSync(pidFile, {force: true});
   }
 
   /** Kills the server at once; for process exit, where nothing can be awaited. */

@@ -221,6 +221,72 @@ test('a page from a foreign origin is refused', async t => {
   assert.equal(result.opened, false, 'the server accepted a handshake from a foreign origin');
 });
 
+test('presence: a page sees who is in the room and who comes and goes', async t => {
+  const room = `p${Date.now()}`;
+  const open = async user => {
+    const page = await newPage(t);
+    await page.goto(`${server.origin}/`);
+    await page.evaluate(([room, user]) => {
+      window.got = [];
+      window.presence = Candy.ws(`/presence/${room}/user/${user}`);
+      presence.on('message', data => got.push(data));
+    }, [room, user]);
+    return page;
+  };
+  const got = (page, n) => page.waitForFunction(n => got.length >= n, n, {timeout: WAIT})
+    .then(() => page.evaluate(() => got));
+  const ann = await open('ann');
+  assert.deepEqual(await got(ann, 1), [{type: 'members', roomId: room, users: ['ann']}]);
+  const bob = await open('bob');
+  assert.deepEqual((await got(bob, 1))[0], {type: 'members', roomId: room, users: ['ann', 'bob']});
+  assert.deepEqual((await got(ann, 2))[1], {type: 'joined', userId: 'bob'});
+  await bob.evaluate(() => presence.close());
+  assert.deepEqual((await got(ann, 3))[2], {type: 'left', userId: 'bob'});
+});
+
+test('a history room: a dropped page reconnects with since and misses nothing', async t => {
+  const feed = `/feed/b${Date.now()}`;
+  const writer = await newPage(t);
+  const reader = await newPage(t);
+  const urls = [];
+  const routes = [];
+  await reader.routeWebSocket(/\/feed\//, ws => {
+    urls.push(ws.url());
+    routes.push([ws, ws.connectToServer()]);
+  });
+  for (const page of [writer, reader]) {
+    await page.goto(`${server.origin}/`);
+    await page.evaluate(feed => {
+      window.got = [];
+      window.feed = Candy.ws(feed, {reconnectDelay: 200});
+      window.feed.on('message', data => got.push(data));
+    }, feed);
+    await page.waitForFunction(() => window.feed.connected, null, {timeout: WAIT});
+  }
+  const texts = (page, n) => page.waitForFunction(n => got.length >= n, n, {timeout: WAIT})
+    .then(() => page.evaluate(() => got.map(m => `${m.text}@${m.offset}`)));
+  const say = (page, text) => page.evaluate(text => window.feed.send({text}), text);
+
+  // A page's own message coming back shows it is in the room.
+  await say(reader, 'r0');
+  assert.deepEqual(await texts(reader, 1), ['r0@0']);
+  await say(writer, 't1');
+  assert.deepEqual(await texts(reader, 2), ['r0@0', 't1@1']);
+  const [page, toServer] = routes[0];
+  await toServer.close();
+  await page.close(); // the page's connection drops; it reconnects after about 200 ms
+  await say(writer, 't2');
+  await say(writer, 't3');
+  assert.deepEqual(await texts(reader, 4), ['r0@0', 't1@1', 't2@2', 't3@3'], 'missed, in order');
+  assert.match(urls[1], /\/feed\/b\d+\?since=1$/);
+  await say(writer, 't4');
+  assert.deepEqual(await texts(reader, 5), ['r0@0', 't1@1', 't2@2', 't3@3', 't4@4'], 'live, once');
+  await writer.waitForFunction(() => got.some(m => m.text === 't4'), null, {timeout: WAIT});
+  const atWriter = (await writer.evaluate(() => got.map(m => `${m.text}@${m.offset}`)))
+    .filter(text => text !== 'r0@0'); // it may have joined after r0
+  assert.deepEqual(atWriter, ['t1@1', 't2@2', 't3@3', 't4@4']);
+});
+
 test('the page reconnects after a server restart, sends its full queue and chats again', async t => {
   const ann = await join(t, 'ann', 'restart');
   const bob = await join(t, 'bob', 'restart');

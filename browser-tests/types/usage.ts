@@ -13,6 +13,7 @@ const room: Candy.Ws<Chat> = Candy.ws<Chat>('/room/lobby/user/ann', {
   maxReconnectAttempts: Infinity,
   maxQueue: 50,
   flushRate: 8,
+  resume: true,
   shared: false,
   token: () => document.querySelector<HTMLMetaElement>('meta[name="csrf"]')?.content,
 });
@@ -42,6 +43,8 @@ Candy.ws('/chat', {reconnectDelay: '3s'});
 Candy.ws('/chat', {flushRate: true});
 // @ts-expect-error: a timeout is a number of ms
 room.request({}, {timeout: '5s'});
+// @ts-expect-error: resume is on or off
+Candy.ws('/feed/news', {resume: 'yes'});
 // @ts-expect-error: state is read-only
 room.state = 1;
 // @ts-expect-error: a close handler gets the close info

@@ -1,6 +1,7 @@
 package dev.candypack.ws;
 
 import java.util.Set;
+import java.util.SortedMap;
 
 /**
  * A room: a named group of connections to send to at once.
@@ -53,4 +54,18 @@ public interface CandyRoom {
    * @return the count
    */
   int clusterMemberCount();
+
+  /**
+   * Who is in the room on every node: each user that a socket {@link CandySocket#enter(String,
+   * String) entered} it as, with how many of the user's sockets are in it. This node's part is
+   * exact; with a cluster relay the other nodes' part is what they last shared (at most about two
+   * report intervals old, and a node that dies drops out within three).
+   *
+   * <pre>{@code
+   * Set<String> users = server.room("lobby").presence().keySet(); // sorted
+   * }</pre>
+   *
+   * @return an unmodifiable snapshot sorted by user; empty for a room nobody entered as a user
+   */
+  SortedMap<String, Integer> presence();
 }

@@ -270,6 +270,74 @@ public interface CandySocket {
   void join(String room);
 
   /**
+   * Joins a room as a user, so that the room's presence counts this socket as that user on every
+   * node ({@link CandyRoom#presence()}), and sockets that {@link #onPresence follow its presence}
+   * learn when the user's first socket enters and its last one goes (leaves the room, closes, or
+   * its node dies). Otherwise it is {@link #join(String)}; the socket counts as one user per room.
+   *
+   * <pre>{@code
+   * ws.enter(roomId, userId);
+   * ws.onPresence(roomId, change -> ws.send(Map.of(
+   *     "type", change.joined() ? "joined" : "left", "userId", change.user())));
+   * ws.send(Map.of("type", "members", "roomId", roomId,
+   *     "users", server.room(roomId).presence().keySet()));
+   * }</pre>
+   *
+   * @param room the room's name
+   * @param user the user's id, at most {@code candy.ws.max-room-name} characters
+   * @throws IllegalArgumentException as {@link #join(String)} does, when the user's id is too long,
+   *     or when this socket entered the room as another user already
+   */
+  void enter(String room, String user);
+
+  /**
+   * Follows who is in a room: the handler learns, once per user and across every node, when a user
+   * comes in and goes out (see {@link #enter(String, String)}). It is removed when this socket
+   * closes or leaves the room.
+   *
+   * @param room the room's name, which this socket is in ({@link #join(String)} or {@link
+   *     #enter(String, String)} first)
+   * @param handler called on any thread; must not block
+   * @return the registration, to stop following
+   * @throws IllegalArgumentException when this socket is not in the room
+   */
+  Registration onPresence(String room, Consumer<PresenceChange> handler);
+
+  /**
+   * Joins a room that keeps a history ({@code candy.ws.history.rooms}), first receiving every
+   * message after {@code since} that the room still holds, in order, then the live ones: none
+   * missed, none twice, whichever node the socket was on before. Each message of such a room
+   * carries its {@code "offset"}, one more than the room's previous message on every node; a client
+   * that comes back passes the last offset it saw. When the room no longer holds every message
+   * after {@code since}, the socket is told before the rest: by the handlers of {@link
+   * #onHistoryGap} when it has any, else by a message {@code {"type":"reset","roomId":room,
+   * "since":since,"oldest":oldest}}.
+   *
+   * <pre>{@code
+   * @CandyRoute("/feed/{roomId}")
+   * public void feed(CandySocket ws, @PathParam("roomId") String roomId, Candy candy) {
+   *   long since = candy.request().query("since").map(Long::parseLong).orElse(-1L);
+   *   ws.join("feed/" + roomId, since);
+   * }
+   * }</pre>
+   *
+   * @param room the room's name; a room without a history is joined as {@link #join(String)}
+   * @param since the last offset the client saw; {@code -1} for every message the room holds
+   * @throws IllegalArgumentException as {@link #join(String)} does
+   */
+  void join(String room, long since);
+
+  /**
+   * Lets the application decide what a socket does when a history room no longer holds every
+   * message it asked for ({@link #join(String, long)}); with a handler, candy-ws sends no {@code
+   * reset} message itself.
+   *
+   * @param handler called once per such join, before the messages still held; must not block
+   * @return the registration
+   */
+  Registration onHistoryGap(Consumer<HistoryGap> handler);
+
+  /**
    * Leaves a room; a room with no members left is removed.
    *
    * @param room the room's name

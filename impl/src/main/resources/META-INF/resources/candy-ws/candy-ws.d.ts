@@ -26,6 +26,13 @@ declare namespace Candy {
      */
     flushRate?: number;
     /**
+     * Resume history rooms: a message that ends with its `"offset"` (a room with a history on the
+     * server) is remembered, and a reconnect asks for what came after it (`?since=<offset>`), so the
+     * server first sends what was missed. A `{"type":"reset",…}` message says when some was lost.
+     * Default `true`.
+     */
+    resume?: boolean;
+    /**
      * One connection for all tabs of this origin that use the same URL, through a SharedWorker (a plain
      * connection where there is none). The first tab's options make the connection. Default `false`.
      */

@@ -18,7 +18,7 @@
    */
   function Link(url, protocols, o, emit) {
     var link = this, ws = null, timer = null, attempts = 0, queue = [], stopped = false;
-    var openedAt = 0, pacer = null, budget = 0, last = 0;
+    var openedAt = 0, pacer = null, budget = 0, last = 0, since = -1;
 
     link.state = function () {
       return ws ? ws.readyState : stopped ? CLOSED : CONNECTING;
@@ -27,7 +27,9 @@
     function open() {
       timer = null;
       try {
-        ws = new WebSocket(url, protocols());
+        var u = new URL(url);
+        if (since >= 0) u.searchParams.set('since', since);
+        ws = new WebSocket(u.href, protocols());
       } catch (e) {
         // A malformed URL or token: no attempt can succeed.
         stopped = true;
@@ -45,6 +47,9 @@
         emit('open', undefined, OPEN);
       };
       ws.onmessage = function (event) {
+        // A history room's message ends with its offset: reconnect after it.
+        var offset = o.resume && typeof event.data === 'string' && /"offset":(\d+)\}$/.exec(event.data);
+        if (offset) since = +offset[1];
         emit('message', event.data, OPEN);
       };
       ws.onerror = function () {
@@ -214,7 +219,8 @@
       reconnectDelay: o.reconnectDelay >= 0 ? o.reconnectDelay : 3000,
       maxReconnectAttempts: o.maxReconnectAttempts >= 0 ? o.maxReconnectAttempts : 10,
       maxQueue: o.maxQueue >= 0 ? o.maxQueue : 100,
-      flushRate: o.flushRate >= 0 ? o.flushRate : 40
+      flushRate: o.flushRate >= 0 ? o.flushRate : 40,
+      resume: o.resume !== false
     };
     var protocols = function () {
       return protocolsFor(o.token === undefined ? true : o.token, url);

@@ -73,4 +73,19 @@ public interface RelayContext {
    * @return the value, or {@code null} when it is not set
    */
   String setting(String key);
+
+  /**
+   * Who is in which room on this node, for a {@link PresenceRelay} to share.
+   *
+   * @return a snapshot: room to user to socket count
+   */
+  default Map<String, Map<String, Integer>> presence() {
+    return Map.of();
+  }
+
+  /**
+   * Tells this node that another node's presence changed (or a node left), so that sockets that
+   * follow a room's presence learn who came and went. Returns at once.
+   */
+  default void remotePresenceChanged() {}
 }

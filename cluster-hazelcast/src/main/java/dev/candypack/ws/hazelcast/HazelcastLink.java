@@ -48,6 +48,8 @@ final class HazelcastLink {
   private final ScheduledExecutorService reporter;
   private final AtomicBoolean unreachable = new AtomicBoolean();
   private volatile Counts others = Counts.NONE;
+  private final PresenceShare presence;
+  private final RingHistory history;
 
   /** The other nodes' counts, summed. */
   private record Counts(int clients, Map<String, Integer> rooms) {
@@ -60,7 +62,6 @@ final class HazelcastLink {
     this.seal = seal;
     this.intervalMillis = intervalMillis;
     this.prefix = "candy-ws." + node.application();
-    connect();
     this.reporter =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
@@ -68,6 +69,10 @@ final class HazelcastLink {
               thread.setDaemon(true);
               return thread;
             });
+    this.presence =
+        new PresenceShare(node, seal, prefix, intervalMillis, reporter, reportRejections);
+    this.history = new RingHistory(grid::instance, node, seal, prefix, reporter, messageRejections);
+    connect();
     reporter.scheduleWithFixedDelay(this::report, 0, intervalMillis, TimeUnit.MILLISECONDS);
   }
 
@@ -127,6 +132,7 @@ final class HazelcastLink {
       HazelcastInstance hazelcast = grid.instance();
       ITopic<byte[]> messages = hazelcast.getTopic(prefix + ".messages");
       nodes = hazelcast.getMap(prefix + ".nodes");
+      presence.connect(hazelcast);
       listener = messages.addMessageListener(this::received);
       topic = messages;
       if (unreachable.compareAndSet(true, false)) {
@@ -168,6 +174,7 @@ final class HazelcastLink {
         }
       }
       others = new Counts(clients, rooms);
+      presence.tick();
     } catch (RuntimeException e) {
       others = Counts.NONE; // unknown while the grid is unreachable: count this node alone
       LOG.log(Level.FINE, "candy-ws: the node report failed", e);
@@ -210,7 +217,16 @@ final class HazelcastLink {
    * Leaves the grid; never throws, so that the application's undeploy goes on whatever state the
    * grid is in.
    */
+  PresenceShare presence() {
+    return presence;
+  }
+
+  RingHistory history() {
+    return history;
+  }
+
   void stop() {
+    history.stop();
     reporter.shutdownNow();
     try {
       // A report still running could otherwise race the shutdown below: a Hazelcast client
@@ -223,6 +239,7 @@ final class HazelcastLink {
       if (topic != null) {
         topic.removeMessageListener(listener);
         nodes.delete(node.nodeId()); // the others' counts drop at their next read, not after a TTL
+        presence.stop();
       }
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "candy-ws: leaving the grid failed", e);

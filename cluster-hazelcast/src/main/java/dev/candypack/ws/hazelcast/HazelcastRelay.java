@@ -1,9 +1,15 @@
 package dev.candypack.ws.hazelcast;
 
 import dev.candypack.ws.spi.CandyRelay;
+import dev.candypack.ws.spi.HistoryStore;
+import dev.candypack.ws.spi.PresenceRelay;
 import dev.candypack.ws.spi.RelayContext;
 import dev.candypack.ws.spi.RelayMessage;
 import jakarta.enterprise.context.Dependent;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.logging.Logger;
 
 /**
@@ -14,12 +20,14 @@ import java.util.logging.Logger;
  * candy.ws.hazelcast.client-config}, or an embedded member of its own ({@code
  * candy.ws.hazelcast.config}, or Hazelcast's usual lookup of {@code hazelcast.xml}). With {@code
  * candy.ws.cluster.secret} it signs what it writes and drops what another secret, or none, wrote.
+ * It also shares presence ({@link PresenceShare}) and keeps the history rooms' messages in
+ * ringbuffers ({@link RingHistory}).
  *
  * <p>This class names no Hazelcast type, so that a WAR without Hazelcast (the relay switched off)
  * still deploys.
  */
 @Dependent
-public class HazelcastRelay implements CandyRelay {
+public class HazelcastRelay implements CandyRelay, PresenceRelay, HistoryStore {
 
   /** The setting that turns clustering on: {@code candy.ws.cluster=hazelcast}. */
   public static final String SWITCH = "candy.ws.cluster";
@@ -138,6 +146,54 @@ public class HazelcastRelay implements CandyRelay {
   public int remoteMemberCount(String room) {
     HazelcastLink current = link;
     return current == null ? 0 : current.remoteMemberCount(room);
+  }
+
+  @Override
+  public void presenceChanged() {
+    HazelcastLink current = link;
+    if (current != null) {
+      current.presence().changed();
+    }
+  }
+
+  @Override
+  public Map<String, Integer> remotePresence(String room) {
+    HazelcastLink current = link;
+    return current == null ? Map.of() : current.presence().remote(room);
+  }
+
+  @Override
+  public void append(String room, Limits limits, String text) {
+    HazelcastLink current = link;
+    if (current != null) {
+      current.history().append(room, limits, text);
+    }
+  }
+
+  @Override
+  public void follow(String room, Limits limits, Follower follower) {
+    HazelcastLink current = link;
+    if (current == null) {
+      follower.started(-1);
+    } else {
+      current.history().follow(room, limits, follower);
+    }
+  }
+
+  @Override
+  public void unfollow(String room) {
+    HazelcastLink current = link;
+    if (current != null) {
+      current.history().unfollow(room);
+    }
+  }
+
+  @Override
+  public CompletionStage<List<Entry>> read(String room, Limits limits, long from, long to) {
+    HazelcastLink current = link;
+    return current == null
+        ? CompletableFuture.completedFuture(List.of())
+        : current.history().read(room, limits, from, to);
   }
 
   @Override

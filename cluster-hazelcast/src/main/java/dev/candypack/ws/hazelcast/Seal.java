@@ -33,7 +33,9 @@ final class Seal {
   /** What the sealed bytes are. */
   enum Kind {
     MESSAGE,
-    REPORT
+    REPORT,
+    PRESENCE,
+    HISTORY
   }
 
   private final Mac prototype; // null when nothing is signed

@@ -56,6 +56,9 @@ class HazelcastRelayTest {
     volatile int clients;
     volatile Map<String, Integer> rooms = Map.of();
     volatile long maxPayloadBytes = 1024 * 1024;
+    volatile Map<String, Map<String, Integer>> presence = Map.of();
+    final java.util.concurrent.atomic.AtomicInteger presenceChanges =
+        new java.util.concurrent.atomic.AtomicInteger();
 
     StubNode(Map<String, String> settings) {
       this.settings.putAll(settings);
@@ -94,6 +97,16 @@ class HazelcastRelayTest {
     @Override
     public String setting(String key) {
       return settings.get(key);
+    }
+
+    @Override
+    public Map<String, Map<String, Integer>> presence() {
+      return presence;
+    }
+
+    @Override
+    public void remotePresenceChanged() {
+      presenceChanges.incrementAndGet();
     }
   }
 
@@ -516,5 +529,118 @@ class HazelcastRelayTest {
     assertFalse(secret.getMessage().contains("fifteen"), "the secret is never logged");
     relay.publish(RelayMessage.broadcast("x", "nothing happens while off"));
     assertEquals(0, relay.remoteClientCount());
+  }
+
+  @Test
+  void presenceIsSharedWithTheOtherNodesAndGoesWhenTheUsersDo() {
+    one.presence = Map.of("p", Map.of("ann", 2));
+    three.presence = Map.of("p", Map.of("ann", 1, "bob", 1));
+    int before = two.presenceChanges.get();
+    first.presenceChanged();
+    client.presenceChanged();
+    await(
+        () -> second.remotePresence("p").equals(Map.of("ann", 3, "bob", 1)),
+        "the second node sees both others' users");
+    assertTrue(two.presenceChanges.get() > before, "and is told");
+    await(() -> first.remotePresence("p").equals(Map.of("ann", 1, "bob", 1)), "the first, too");
+    three.presence = Map.of();
+    client.presenceChanged();
+    await(
+        () -> second.remotePresence("p").equals(Map.of("ann", 2)),
+        "the client's users went when it said so");
+    one.presence = Map.of();
+    first.presenceChanged();
+    await(() -> second.remotePresence("p").isEmpty(), "nobody is left");
+  }
+
+  /** Records what a follower of a history room receives. */
+  private static final class Recorder implements dev.candypack.ws.spi.HistoryStore.Follower {
+    final BlockingQueue<String> got = new LinkedBlockingQueue<>();
+    volatile long started = Long.MIN_VALUE;
+
+    @Override
+    public void started(long last) {
+      started = last;
+    }
+
+    @Override
+    public void message(long offset, String text) {
+      got.add(offset + " " + text);
+    }
+  }
+
+  @Test
+  void historyRoomsGiveEveryNodeTheSameOffsetsInTheSameOrder() throws Exception {
+    String room = "feed/" + UUID.randomUUID();
+    dev.candypack.ws.spi.HistoryStore.Limits limits =
+        new dev.candypack.ws.spi.HistoryStore.Limits(5, 0);
+    first.append(room, limits, "{\"n\":0}");
+    Recorder onTwo = new Recorder();
+    Recorder onClient = new Recorder();
+    await(
+        () -> {
+          List<dev.candypack.ws.spi.HistoryStore.Entry> held =
+              second.read(room, limits, 0, 0).toCompletableFuture().join();
+          return held.size() == 1;
+        },
+        "the first message is stored");
+    second.follow(room, limits, onTwo);
+    client.follow(room, limits, onClient);
+    assertEquals(0, onTwo.started);
+    assertEquals(0, onClient.started);
+    for (int i = 1; i <= 8; i++) {
+      (i % 2 == 0 ? first : client).append(room, limits, "{\"n\":" + i + "}");
+      // one at a time, so that the order is the order sent
+      String expected = i + " {\"n\":" + i + "}";
+      assertEquals(expected, onTwo.got.poll(30, TimeUnit.SECONDS));
+      assertEquals(expected, onClient.got.poll(30, TimeUnit.SECONDS));
+    }
+    List<dev.candypack.ws.spi.HistoryStore.Entry> held =
+        client.read(room, limits, 0, 8).toCompletableFuture().join();
+    assertEquals(
+        List.of(4L, 5L, 6L, 7L, 8L),
+        held.stream().map(dev.candypack.ws.spi.HistoryStore.Entry::offset).toList(),
+        "the capacity of 5 keeps the last 5");
+    assertEquals("{\"n\":8}", held.get(4).text());
+    second.unfollow(room);
+    client.unfollow(room);
+    first.append(room, limits, "{\"n\":9}");
+    assertEquals(null, onTwo.got.poll(300, TimeUnit.MILLISECONDS), "no longer followed");
+  }
+
+  @Test
+  void historyItemsAndPresenceThatFailTheCheckAreSkippedAndCounted() throws Exception {
+    String room = "feed/" + UUID.randomUUID();
+    dev.candypack.ws.spi.HistoryStore.Limits limits =
+        new dev.candypack.ws.spi.HistoryStore.Limits(10, 0);
+    Recorder onTwo = new Recorder();
+    second.follow(room, limits, onTwo);
+    HazelcastInstance stranger = stranger();
+    IMap<String, byte[]> presence = stranger.getMap("candy-ws./relay-test.presence");
+    try {
+      var ring = stranger.<byte[]>getRingbuffer("candy-ws./relay-test.history." + room);
+      long before = second.rejectedMessages();
+      byte[] text = "{\"forged\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      ring.add(text); // unsigned
+      ring.add(Seal.signed(SECRET, "/relay-test").seal(Seal.Kind.HISTORY, "feed/other", text));
+      ring.add(Seal.signed(SECRET, "/relay-test").seal(Seal.Kind.MESSAGE, "", text));
+      byte[] big = new byte[(int) two.maxPayloadBytes + 1];
+      java.util.Arrays.fill(big, (byte) ' ');
+      big[0] = '{';
+      big[big.length - 1] = '}';
+      ring.add(Seal.signed(SECRET, "/relay-test").seal(Seal.Kind.HISTORY, room, big));
+      first.append(room, limits, "{\"real\":true}");
+      assertEquals("4 {\"real\":true}", onTwo.got.poll(30, TimeUnit.SECONDS), "the rest skipped");
+      await(() -> second.rejectedMessages() - before == 4, "the four items counted");
+      long reportsBefore = second.rejectedReports();
+      presence.put("forged", PresenceCodec.encode(Map.of("r", Map.of("mallory", 1))));
+      stranger.getTopic("candy-ws./relay-test.presence").publish(new byte[0]);
+      await(() -> second.rejectedReports() > reportsBefore, "the forged presence dropped");
+      assertEquals(Map.of(), second.remotePresence("r"));
+    } finally {
+      second.unfollow(room);
+      presence.delete("forged");
+      stranger.shutdown();
+    }
   }
 }

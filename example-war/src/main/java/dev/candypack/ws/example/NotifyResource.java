@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
 
 /** HTTP endpoints that reach WebSocket clients through the injected {@link CandyServer}. */
@@ -96,5 +97,19 @@ public class NotifyResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Map<String, Object> clients() {
     return Json.object("count", server.clientCount(), "cluster", server.clusterClientCount());
+  }
+
+  /**
+   * {@code GET /api/rooms/{roomId}/users}: who is in a {@code /presence} room, on every node.
+   *
+   * @param roomId the room's id
+   * @return {@code {"users": [sorted user ids]}}
+   */
+  @GET
+  @Path("rooms/{roomId}/users")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, Object> users(@PathParam("roomId") String roomId) {
+    return Json.object(
+        "users", List.copyOf(server.room(DeliveryRoutes.presenceRoom(roomId)).presence().keySet()));
   }
 }

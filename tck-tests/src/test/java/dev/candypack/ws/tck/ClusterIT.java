@@ -446,6 +446,18 @@ class ClusterIT {
   }
 
   @Test
+  @Order(4)
+  void presenceListsAndTellsUsersAcrossNodes() throws Exception {
+    ClusterDelivery.presence(one, two);
+  }
+
+  @Test
+  @Order(5)
+  void aFeedClientThatLeftNode1CatchesUpOnNode2() throws Exception {
+    ClusterDelivery.feed(one, two);
+  }
+
+  @Test
   @Order(Integer.MAX_VALUE) // kills node 2
   void whenOneNodeDiesTheOtherKeepsServingAndDeliveringOnce() throws Exception {
     WsClient b1 = cmd(two, "b1");
@@ -459,8 +471,10 @@ class ClusterIT {
         sent.add("k" + i);
       }
       new Tally(b1).readUntil("k19"); // node 2 was part of the chat
+      ClusterDelivery.AcrossKill delivery = new ClusterDelivery.AcrossKill(one, two);
 
       two.kill(); // mid-run: no undeploy, no goodbye to the grid
+      delivery.check(System.nanoTime());
       for (int i = 20; i < 40; i++) {
         op(a1, "to", "k", id("k" + i));
         sent.add("k" + i);

@@ -4,11 +4,14 @@ import dev.candypack.ws.CandyMessage;
 import dev.candypack.ws.CandyRoom;
 import dev.candypack.ws.CandySocket;
 import dev.candypack.ws.CloseStatus;
+import dev.candypack.ws.HistoryGap;
+import dev.candypack.ws.PresenceChange;
 import dev.candypack.ws.ReadyState;
 import dev.candypack.ws.Registration;
 import dev.candypack.ws.impl.CandyRuntime;
 import dev.candypack.ws.impl.codec.JsonCodec;
 import dev.candypack.ws.impl.codec.OutboundMessage;
+import dev.candypack.ws.impl.delivery.HistoryRooms;
 import dev.candypack.ws.impl.observe.RouteWatch;
 import dev.candypack.ws.impl.policy.RateLimiter;
 import dev.candypack.ws.impl.request.Requests;
@@ -23,6 +26,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -106,6 +110,7 @@ public final class Connection implements CandySocket, RoomMember {
   private final Handlers<CloseStatus> closeHandlers = new Handlers<>();
   private final Handlers<Throwable> errorHandlers = new Handlers<>();
   private final Handlers<byte[]> pongHandlers = new Handlers<>();
+  private final Handlers<HistoryGap> gapHandlers = new Handlers<>();
 
   /**
    * Creates a connection in the {@link ReadyState#CONNECTING} state and adds it to the registry.
@@ -312,6 +317,10 @@ public final class Connection implements CandySocket, RoomMember {
               + " characters; candy.ws.max-room-name allows "
               + maxRoomName);
     }
+    HistoryRooms history = fanout.history();
+    if (history != null && history.keeps(room)) {
+      history.following(room); // this node delivers the room's messages from its history
+    }
     synchronized (membership) {
       Set<String> current = rooms;
       if (state() != ReadyState.CLOSED && !current.contains(room)) {
@@ -346,6 +355,76 @@ public final class Connection implements CandySocket, RoomMember {
           watch.left(this, room);
         }
       }
+    }
+  }
+
+  @Override
+  public void enter(String room, String user) {
+    if (user == null) {
+      throw new NullPointerException("user");
+    }
+    if (user.length() > maxRoomName) {
+      throw new IllegalArgumentException(
+          "the user id has "
+              + user.length()
+              + " characters; candy.ws.max-room-name allows "
+              + maxRoomName);
+    }
+    join(room);
+    fanout.presence().enter(room, user, this);
+    if (!rooms.contains(room)) {
+      fanout.presence().left(room, this); // it closed or left meanwhile
+    }
+  }
+
+  @Override
+  public Registration onPresence(String room, Consumer<PresenceChange> handler) {
+    if (handler == null) {
+      throw new NullPointerException("handler");
+    }
+    if (!rooms.contains(requireRoom(room))) {
+      throw new IllegalArgumentException(
+          "the socket follows the presence of rooms it is in; join or enter " + room + " first");
+    }
+    Registration registration = fanout.presence().follow(room, this, handler);
+    if (!rooms.contains(room)) {
+      registration.remove(); // it closed or left meanwhile: nothing would remove it later
+    }
+    return registration;
+  }
+
+  @Override
+  public void join(String room, long since) {
+    HistoryRooms history = fanout.history();
+    if (history == null || !history.keeps(requireRoom(room)) || rooms.contains(room)) {
+      join(room);
+      return;
+    }
+    HistoryRooms.Recovery recovery = history.recover(room, this);
+    try {
+      join(room);
+    } catch (RuntimeException e) {
+      recovery.cancel();
+      throw e;
+    }
+    recovery.replay(since, this::historyGap);
+  }
+
+  @Override
+  public Registration onHistoryGap(Consumer<HistoryGap> handler) {
+    return gapHandlers.add(handler);
+  }
+
+  private void historyGap(HistoryGap gap) {
+    if (gapHandlers.isEmpty()) {
+      Map<String, Object> reset = new LinkedHashMap<>();
+      reset.put("type", "reset");
+      reset.put("roomId", gap.room());
+      reset.put("since", gap.since());
+      reset.put("oldest", gap.oldest());
+      send(reset);
+    } else {
+      gapHandlers.fire(gap, this::failed);
     }
   }
 
@@ -663,6 +742,7 @@ public final class Connection implements CandySocket, RoomMember {
     messageHandlers.finish();
     binaryHandlers.finish();
     pongHandlers.finish();
+    gapHandlers.finish();
     // A close handler added from now on (an async handler that finishes after the client left)
     // runs at once with this status; other handlers added from now on are not kept.
     closeHandlers.finish(status, this::failed);

@@ -7,8 +7,11 @@ import dev.candypack.ws.impl.auth.HandshakeAuth;
 import dev.candypack.ws.impl.auth.SessionSockets;
 import dev.candypack.ws.impl.config.CandySettings;
 import dev.candypack.ws.impl.config.SettingsLoader;
+import dev.candypack.ws.impl.config.SettingsReader;
 import dev.candypack.ws.impl.dashboard.Dashboard;
 import dev.candypack.ws.impl.dashboard.DashboardSettings;
+import dev.candypack.ws.impl.delivery.HistoryRooms;
+import dev.candypack.ws.impl.delivery.HistorySettings;
 import dev.candypack.ws.impl.events.CdiEvents;
 import dev.candypack.ws.impl.observe.RefusalReason;
 import dev.candypack.ws.impl.policy.RoutePolicy;
@@ -36,6 +39,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -84,6 +88,7 @@ public final class EndpointRegistrar implements ServletContextListener {
         policies.values().stream().mapToLong(RoutePolicy::maxMessageSize).max().orElseThrow();
     startRelay(applicationBeans, servletContext, SettingsLoader.source(application), maxPayload);
     startTransactionalSends(application, servletContext.getContextPath());
+    startHistory(SettingsLoader.reader(application));
     runtime.startHeartbeat(settings.pingIntervalMillis());
     countGateRefusals(servletContext, routes);
     fireLifecycleEvents(applicationBeans, routes, application);
@@ -235,6 +240,17 @@ public final class EndpointRegistrar implements ServletContextListener {
                   + name
                   + " made inside a JTA transaction go out when it commits"
                   + " (candy.ws.transactional-sends)");
+    }
+  }
+
+  /**
+   * Keeps the history of the rooms {@code candy.ws.history.rooms} names, in the relay when it keeps
+   * histories, and stops following idle ones every few seconds.
+   */
+  private void startHistory(SettingsReader settings) {
+    HistoryRooms history = runtime.fanout().startHistory(HistorySettings.from(settings));
+    if (history != null) {
+      runtime.timer().scheduleWithFixedDelay(history::sweep, 10, 10, TimeUnit.SECONDS);
     }
   }
 

@@ -1,10 +1,16 @@
 package dev.candypack.ws.impl.room;
 
 import dev.candypack.ws.impl.codec.OutboundMessage;
+import dev.candypack.ws.impl.delivery.HistoryRooms;
+import dev.candypack.ws.impl.delivery.HistorySettings;
+import dev.candypack.ws.impl.delivery.LocalHistoryStore;
+import dev.candypack.ws.impl.delivery.Presence;
 import dev.candypack.ws.impl.observe.RelayMeter;
 import dev.candypack.ws.impl.transaction.HeldSends;
 import dev.candypack.ws.impl.transaction.TransactionalSends;
 import dev.candypack.ws.spi.CandyRelay;
+import dev.candypack.ws.spi.HistoryStore;
+import dev.candypack.ws.spi.PresenceRelay;
 import dev.candypack.ws.spi.RelayContext;
 import dev.candypack.ws.spi.RelayMessage;
 import java.nio.ByteBuffer;
@@ -37,6 +43,8 @@ public final class Fanout {
   private final TransactionalSends sends;
   private final String nodeId = UUID.randomUUID().toString();
   private volatile CandyRelay relay;
+  private final Presence presence = new Presence(this::presenceRelay);
+  private volatile HistoryRooms history; // null while no room keeps a history
   private volatile long maxPayloadBytes = Long.MAX_VALUE;
   // Messages over the cap, counted for the log, which says so at most once a minute.
   private final AtomicLong oversized = new AtomicLong();
@@ -63,6 +71,47 @@ public final class Fanout {
     this.registry = registry;
     this.meter = meter;
     this.sends = sends;
+    registry.onLeave(presence::left);
+  }
+
+  /**
+   * Who is in which room, across the cluster when the relay shares presence.
+   *
+   * @return the application's presence
+   */
+  public Presence presence() {
+    return presence;
+  }
+
+  /**
+   * The rooms that keep a history, if any.
+   *
+   * @return the history rooms, or {@code null} when no room keeps one
+   */
+  public HistoryRooms history() {
+    return history;
+  }
+
+  /**
+   * Keeps the history of the rooms the settings name: in the cluster relay when it is a {@link
+   * HistoryStore}, else in this node's memory. Call once the relay has started, if it does.
+   *
+   * @param settings which rooms keep a history
+   * @return the history rooms, or {@code null} when the settings name none
+   */
+  public HistoryRooms startHistory(HistorySettings settings) {
+    if (settings.any()) {
+      HistoryStore store =
+          relay instanceof HistoryStore cluster
+              ? cluster
+              : new LocalHistoryStore(settings.maxRooms(), System::nanoTime);
+      history = new HistoryRooms(settings, store, registry);
+    }
+    return history;
+  }
+
+  private PresenceRelay presenceRelay() {
+    return relay instanceof PresenceRelay cluster ? cluster : null;
   }
 
   /**
@@ -82,6 +131,11 @@ public final class Fanout {
   }
 
   private void toRoomNow(String room, OutboundMessage message) {
+    HistoryRooms kept = history;
+    if (kept != null && kept.keeps(room)) {
+      kept.append(room, message); // its members on every node receive it from the history
+      return;
+    }
     registry.sendToRoom(room, message);
     CandyRelay current = relay;
     if (current != null) {
@@ -337,6 +391,16 @@ public final class Fanout {
     @Override
     public long maxPayloadBytes() {
       return maxPayloadBytes;
+    }
+
+    @Override
+    public Map<String, Map<String, Integer>> presence() {
+      return presence.snapshot();
+    }
+
+    @Override
+    public void remotePresenceChanged() {
+      presence.remoteChanged();
     }
 
     @Override

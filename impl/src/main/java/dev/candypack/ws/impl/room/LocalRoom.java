@@ -5,6 +5,7 @@ import dev.candypack.ws.CandySocket;
 import dev.candypack.ws.impl.codec.JsonCodec;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
 
 /**
  * A room: a name bound to the application's fan-out, cheap to create for each send. Sends reach the
@@ -55,5 +56,10 @@ public final class LocalRoom implements CandyRoom {
   @Override
   public int clusterMemberCount() {
     return fanout.clusterMemberCount(name);
+  }
+
+  @Override
+  public SortedMap<String, Integer> presence() {
+    return fanout.presence().users(name);
   }
 }

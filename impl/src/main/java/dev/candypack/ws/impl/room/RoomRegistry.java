@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +24,17 @@ public final class RoomRegistry {
       Collections.unmodifiableMap(new SocketView(clients));
   private final Map<String, Set<RoomMember>> rooms = new ConcurrentHashMap<>();
   private final Map<String, Set<RoomMember>> users = new ConcurrentHashMap<>();
+  private volatile BiConsumer<String, RoomMember> leaveListener = (room, member) -> {};
+
+  /**
+   * Tells a listener when a connection leaves a room, however it leaves (also when it closes), so
+   * that what it holds per room (presence) goes with it.
+   *
+   * @param listener called with the room and the connection, before it is taken out
+   */
+  public void onLeave(BiConsumer<String, RoomMember> listener) {
+    this.leaveListener = listener;
+  }
 
   /**
    * Adds an open connection, under its user when it has one.
@@ -71,6 +84,7 @@ public final class RoomRegistry {
    * @param member the connection
    */
   public void leave(String room, RoomMember member) {
+    leaveListener.accept(room, member);
     rooms.computeIfPresent(room, (name, members) -> removed(members, member));
   }
 
@@ -112,6 +126,24 @@ public final class RoomRegistry {
     if (sockets != null) {
       for (RoomMember member : sockets) {
         member.deliver(message);
+      }
+    }
+  }
+
+  /**
+   * Queues a message on the members of a room but some.
+   *
+   * @param room the room's name
+   * @param message the message, encoded once
+   * @param skip which members not to queue it on
+   */
+  public void sendToRoom(String room, OutboundMessage message, Predicate<RoomMember> skip) {
+    Set<RoomMember> members = rooms.get(room);
+    if (members != null) {
+      for (RoomMember member : members) {
+        if (!skip.test(member)) {
+          member.deliver(message);
+        }
       }
     }
   }
