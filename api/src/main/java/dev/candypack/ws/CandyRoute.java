@@ -6,6 +6,7 @@ import static java.lang.annotation.ElementType.PARAMETER;
 import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
+import jakarta.enterprise.util.AnnotationLiteral;
 import jakarta.enterprise.util.Nonbinding;
 import jakarta.inject.Qualifier;
 import java.lang.annotation.Documented;
@@ -150,4 +151,71 @@ public @interface CandyRoute {
    */
   @Nonbinding
   int rateLimitBurst() default -1;
+
+  /**
+   * {@code @CandyRoute(template)} as a value, with every other attribute at its default: to name a
+   * route in a programmatic lookup, such as its handler or its lifecycle events' observers.
+   *
+   * <pre>{@code
+   * @Inject @Any Instance<CandyHandler> handlers;
+   * CandyHandler chat = handlers.select(CandyRoute.Literal.of("/chat")).get();
+   * }</pre>
+   */
+  final class Literal extends AnnotationLiteral<CandyRoute> implements CandyRoute {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String value;
+
+    private Literal(String value) {
+      this.value = value;
+    }
+
+    /**
+     * The qualifier of one route.
+     *
+     * @param template the route's template, such as {@code /room/{roomId}}
+     * @return the annotation
+     */
+    public static Literal of(String template) {
+      return new Literal(template);
+    }
+
+    @Override
+    public String value() {
+      return value;
+    }
+
+    @Override
+    public boolean authenticated() {
+      return false;
+    }
+
+    @Override
+    public boolean csrf() {
+      return false;
+    }
+
+    @Override
+    public Class<? extends CandyGuard>[] guards() {
+      @SuppressWarnings("unchecked")
+      Class<? extends CandyGuard>[] none = (Class<? extends CandyGuard>[]) new Class<?>[0];
+      return none;
+    }
+
+    @Override
+    public long maxMessageSize() {
+      return -1;
+    }
+
+    @Override
+    public int rateLimit() {
+      return -1;
+    }
+
+    @Override
+    public int rateLimitBurst() {
+      return -1;
+    }
+  }
 }

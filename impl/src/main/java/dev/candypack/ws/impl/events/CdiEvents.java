@@ -1,5 +1,6 @@
 package dev.candypack.ws.impl.events;
 
+import dev.candypack.ws.CandyRoute;
 import dev.candypack.ws.CandySocket;
 import dev.candypack.ws.CloseStatus;
 import dev.candypack.ws.event.CandyClosed;
@@ -59,7 +60,7 @@ public final class CdiEvents implements ConnectionObserver {
       BeanManager beans, Collection<String> templates, ClassLoader application) {
     Map<String, RouteChannels> found = new HashMap<>();
     for (String template : templates) {
-      RouteQualifier route = new RouteQualifier(template);
+      CandyRoute route = CandyRoute.Literal.of(template);
       RouteChannels channels =
           new RouteChannels(
               channel(beans, route, new CandyOpened(template, SAMPLE_SOCKET), application),
@@ -84,7 +85,7 @@ public final class CdiEvents implements ConnectionObserver {
 
   /** A channel for the sample's type on one route, or {@code null} when nobody observes it. */
   private static <E> EventChannel<E> channel(
-      BeanManager beans, RouteQualifier route, E sample, ClassLoader application) {
+      BeanManager beans, CandyRoute route, E sample, ClassLoader application) {
     Set<ObserverMethod<? super E>> observers = beans.resolveObserverMethods(sample, route);
     boolean sync = observers.stream().anyMatch(observer -> !observer.isAsync());
     boolean async = observers.stream().anyMatch(ObserverMethod::isAsync);

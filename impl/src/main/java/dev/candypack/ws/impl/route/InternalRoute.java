@@ -1,10 +1,8 @@
 package dev.candypack.ws.impl.route;
 
 import dev.candypack.ws.AsyncCandyHandler;
-import dev.candypack.ws.CandyGuard;
 import dev.candypack.ws.CandyRoute;
 import jakarta.enterprise.context.spi.CreationalContext;
-import jakarta.enterprise.util.AnnotationLiteral;
 import java.util.Set;
 
 /**
@@ -44,60 +42,15 @@ public final class InternalRoute extends Route {
       String template, Set<String> rolesAllowed, String declaration, AsyncCandyHandler handler) {
     return new InternalRoute(
         new RouteDeclaration(
-            RouteTemplate.parse(template), declaration, new Options(template), rolesAllowed),
+            RouteTemplate.parse(template),
+            declaration,
+            CandyRoute.Literal.of(template),
+            rolesAllowed),
         handler);
   }
 
   @Override
   public RouteHandler newHandler() {
     return RouteHandler.ofAsync(handler, NOTHING_TO_RELEASE);
-  }
-
-  /** {@code @CandyRoute(template)} with every other attribute at its default. */
-  private static final class Options extends AnnotationLiteral<CandyRoute> implements CandyRoute {
-
-    private static final long serialVersionUID = 1L;
-
-    private final String value;
-
-    Options(String value) {
-      this.value = value;
-    }
-
-    @Override
-    public String value() {
-      return value;
-    }
-
-    @Override
-    public boolean authenticated() {
-      return false;
-    }
-
-    @Override
-    public boolean csrf() {
-      return false;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Class<? extends CandyGuard>[] guards() {
-      return (Class<? extends CandyGuard>[]) new Class<?>[0];
-    }
-
-    @Override
-    public long maxMessageSize() {
-      return -1;
-    }
-
-    @Override
-    public int rateLimit() {
-      return -1;
-    }
-
-    @Override
-    public int rateLimitBurst() {
-      return -1;
-    }
   }
 }
