@@ -12,6 +12,7 @@ import dev.candypack.ws.impl.CandyRuntime;
 import dev.candypack.ws.impl.codec.JsonCodec;
 import dev.candypack.ws.impl.codec.OutboundMessage;
 import dev.candypack.ws.impl.delivery.HistoryRooms;
+import dev.candypack.ws.impl.observe.RouteMeter;
 import dev.candypack.ws.impl.observe.RouteWatch;
 import dev.candypack.ws.impl.policy.RateLimiter;
 import dev.candypack.ws.impl.request.Requests;
@@ -25,7 +26,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -86,10 +86,8 @@ public final class Connection implements CandySocket, RoomMember {
   private final MessageAssembler assembler;
   private final RateLimiter rateLimiter;
   private final InboundGate inbound;
-  private final int maxRoomName;
-  private final int maxRooms;
-  private final RouteWatch watch;
-  private boolean announced; // the watch was told it opened; guarded by membership
+  private final RouteMeter meter;
+  private final Memberships memberships;
   private final CandyRuntime runtime;
   private final AtomicReference<ReadyState> state = new AtomicReference<>(ReadyState.CONNECTING);
   // Set by each heartbeat's ping, cleared by any pong; through AWAITING_PONG.
@@ -100,10 +98,8 @@ public final class Connection implements CandySocket, RoomMember {
   private volatile Map<String, Object> data;
   // Made when the route first answers or asks; until then messages are never looked at for it.
   private volatile Requests requests;
-  // Guards membership changes: the set and the registry change together.
-  private final Object membership = new Object();
-  // Copied on each join and leave, so that reading it needs no copy and no lock.
-  private volatile Set<String> rooms = Set.of();
+  // Guards the lazy creation of the data map and the requests.
+  private final Object lazy = new Object();
 
   private final Handlers<CandyMessage> messageHandlers = new Handlers<>();
   private final Handlers<byte[]> binaryHandlers = new Handlers<>();
@@ -158,9 +154,10 @@ public final class Connection implements CandySocket, RoomMember {
     this.inbound = new InboundGate(limits.maxBacklogBytes(), limits.maxBacklogMessages());
     this.assembler = new MessageAssembler(limits.maxMessageSize());
     this.rateLimiter = limits.rateLimiter();
-    this.maxRoomName = limits.maxRoomName();
-    this.maxRooms = limits.maxRooms();
-    this.watch = runtime.observatory().route(route);
+    RouteWatch watch = runtime.observatory().route(route);
+    this.meter = watch.meter();
+    this.memberships =
+        new Memberships(this, registry, watch, limits.maxRoomName(), limits.maxRooms());
     this.runtime = runtime;
     registry.add(this);
   }
@@ -223,7 +220,7 @@ public final class Connection implements CandySocket, RoomMember {
   private Requests requests() {
     Requests current = requests;
     if (current == null) {
-      synchronized (membership) {
+      synchronized (lazy) {
         current = requests;
         if (current == null) {
           current =
@@ -289,7 +286,7 @@ public final class Connection implements CandySocket, RoomMember {
   public Map<String, Object> data() {
     Map<String, Object> current = data;
     if (current == null) {
-      synchronized (membership) {
+      synchronized (lazy) {
         current = data;
         if (current == null) {
           current = new ConcurrentHashMap<>();
@@ -302,60 +299,23 @@ public final class Connection implements CandySocket, RoomMember {
 
   @Override
   public Set<String> rooms() {
-    return rooms;
+    return memberships.rooms();
   }
 
-  // Membership changes hold one lock, so that the room set and the registry change together: a
-  // join racing a leave or a close can leave no stray membership behind.
   @Override
   public void join(String room) {
     requireRoom(room);
-    if (room.length() > maxRoomName) {
-      throw new IllegalArgumentException(
-          "the room name has "
-              + room.length()
-              + " characters; candy.ws.max-room-name allows "
-              + maxRoomName);
-    }
+    memberships.checkName("room name", room);
     HistoryRooms history = fanout.history();
     if (history != null && history.keeps(room)) {
       history.following(room); // this node delivers the room's messages from its history
     }
-    synchronized (membership) {
-      Set<String> current = rooms;
-      if (state() != ReadyState.CLOSED && !current.contains(room)) {
-        if (current.size() >= maxRooms) {
-          throw new IllegalArgumentException(
-              "the connection is in "
-                  + current.size()
-                  + " rooms already, as many as candy.ws.max-rooms-per-connection allows");
-        }
-        Set<String> next = new HashSet<>(current);
-        next.add(room);
-        rooms = Set.copyOf(next);
-        registry.join(room, this);
-        if (announced) {
-          watch.joined(this, room);
-        }
-      }
-    }
+    memberships.join(room);
   }
 
   @Override
   public void leave(String room) {
-    requireRoom(room);
-    synchronized (membership) {
-      Set<String> current = rooms;
-      if (current.contains(room)) {
-        Set<String> next = new HashSet<>(current);
-        next.remove(room);
-        rooms = Set.copyOf(next);
-        registry.leave(room, this);
-        if (announced) {
-          watch.left(this, room);
-        }
-      }
-    }
+    memberships.leave(requireRoom(room));
   }
 
   @Override
@@ -363,16 +323,10 @@ public final class Connection implements CandySocket, RoomMember {
     if (user == null) {
       throw new NullPointerException("user");
     }
-    if (user.length() > maxRoomName) {
-      throw new IllegalArgumentException(
-          "the user id has "
-              + user.length()
-              + " characters; candy.ws.max-room-name allows "
-              + maxRoomName);
-    }
+    memberships.checkName("user id", user);
     join(room);
     fanout.presence().enter(room, user, this);
-    if (!rooms.contains(room)) {
+    if (!memberships.contains(room)) {
       fanout.presence().left(room, this); // it closed or left meanwhile
     }
   }
@@ -382,12 +336,12 @@ public final class Connection implements CandySocket, RoomMember {
     if (handler == null) {
       throw new NullPointerException("handler");
     }
-    if (!rooms.contains(requireRoom(room))) {
+    if (!memberships.contains(requireRoom(room))) {
       throw new IllegalArgumentException(
           "the socket follows the presence of rooms it is in; join or enter " + room + " first");
     }
     Registration registration = fanout.presence().follow(room, this, handler);
-    if (!rooms.contains(room)) {
+    if (!memberships.contains(room)) {
       registration.remove(); // it closed or left meanwhile: nothing would remove it later
     }
     return registration;
@@ -396,7 +350,7 @@ public final class Connection implements CandySocket, RoomMember {
   @Override
   public void join(String room, long since) {
     HistoryRooms history = fanout.history();
-    if (history == null || !history.keeps(requireRoom(room)) || rooms.contains(room)) {
+    if (history == null || !history.keeps(requireRoom(room)) || memberships.contains(room)) {
       join(room);
       return;
     }
@@ -462,7 +416,7 @@ public final class Connection implements CandySocket, RoomMember {
   @Override
   public void deliver(OutboundMessage message) {
     if (isSending()) {
-      watch.meter().sent(message.size());
+      meter.sent(message.size());
       outbound.send(message);
     }
   }
@@ -484,22 +438,10 @@ public final class Connection implements CandySocket, RoomMember {
    */
   public void opened() {
     if (state.compareAndSet(ReadyState.CONNECTING, ReadyState.OPEN)) {
-      announceOpen();
+      memberships.announceOpened();
     }
     cancelOpenTimeout();
     inbound.open();
-  }
-
-  /** Tells the watch the connection opened, then which rooms its handler joined. */
-  private void announceOpen() {
-    synchronized (membership) {
-      if (state() == ReadyState.CLOSED) {
-        return;
-      }
-      announced = true;
-      watch.opened(this);
-      rooms.forEach(room -> watch.joined(this, room));
-    }
   }
 
   /**
@@ -633,7 +575,7 @@ public final class Connection implements CandySocket, RoomMember {
   }
 
   private void deliverText(String text, long bytes) {
-    watch.meter().received(bytes);
+    meter.received(bytes);
     hold(
         () -> {
           Requests current = requests;
@@ -650,7 +592,7 @@ public final class Connection implements CandySocket, RoomMember {
    * @param bytes the whole message
    */
   public void receivedBinary(byte[] bytes) {
-    watch.meter().received(bytes.length);
+    meter.received(bytes.length);
     hold(() -> binaryHandlers.fire(bytes, this::failed), bytes.length);
   }
 
@@ -726,15 +668,7 @@ public final class Connection implements CandySocket, RoomMember {
     if (current != null) {
       current.close();
     }
-    synchronized (membership) {
-      Set<String> left = rooms;
-      registry.remove(this, left);
-      rooms = Set.of();
-      if (announced) {
-        left.forEach(room -> watch.left(this, room));
-        watch.closed(this, status);
-      }
-    }
+    memberships.end(status);
     return true;
   }
 
@@ -767,9 +701,7 @@ public final class Connection implements CandySocket, RoomMember {
     ReadyState before = state.getAndUpdate(s -> s == ReadyState.CLOSED ? s : ReadyState.CLOSING);
     if (before == ReadyState.CONNECTING || before == ReadyState.OPEN) {
       LOG.info(() -> "candy-ws: closing " + this + ": its backlog is over the limit");
-      synchronized (membership) {
-        registry.remove(this, rooms); // fan-out stops reaching it now
-      }
+      memberships.detach(); // fan-out stops reaching it now
       outbound.abort(CloseStatus.TRY_AGAIN_LATER, "Client too slow", closer);
     }
   }
