@@ -4,6 +4,7 @@ import dev.candypack.ws.spi.CandyRelay;
 import dev.candypack.ws.spi.RelayContext;
 import dev.candypack.ws.spi.RelayMessage;
 import jakarta.enterprise.context.Dependent;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -138,6 +139,16 @@ public class HazelcastRelay implements CandyRelay {
   public int remoteMemberCount(String room) {
     HazelcastLink current = link;
     return current == null ? 0 : current.remoteMemberCount(room);
+  }
+
+  /**
+   * Why the grid cannot be reached: the Hazelcast client is disconnected, the instance has shut
+   * down (Payara's data grid among them), or the grid was never reached since start.
+   */
+  @Override
+  public Optional<String> outage() {
+    HazelcastLink current = link;
+    return current == null ? Optional.empty() : current.outage();
   }
 
   @Override

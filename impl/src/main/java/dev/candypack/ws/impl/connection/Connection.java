@@ -295,6 +295,24 @@ public final class Connection implements CandySocket, RoomMember {
     return this;
   }
 
+  /**
+   * The template of the route this connection came in on.
+   *
+   * @return the template, such as {@code /room/{id}}
+   */
+  public String route() {
+    return route;
+  }
+
+  /**
+   * The bytes queued to the peer and not sent yet, the message in flight included.
+   *
+   * @return the backlog in bytes
+   */
+  public long backlogBytes() {
+    return outbound.backlogBytes();
+  }
+
   // ---- events from the container ---------------------------------------------------------
 
   /**

@@ -4,6 +4,7 @@ import dev.candypack.ws.CloseStatus;
 import dev.candypack.ws.impl.CandyRuntime;
 import dev.candypack.ws.impl.config.CandySettings;
 import dev.candypack.ws.impl.config.SettingsLoader;
+import dev.candypack.ws.impl.metrics.Metrics;
 import dev.candypack.ws.impl.observe.RefusalReason;
 import dev.candypack.ws.impl.policy.RoutePolicy;
 import dev.candypack.ws.impl.route.Route;
@@ -41,6 +42,7 @@ public final class EndpointRegistrar implements ServletContextListener {
 
   private CandyRuntime runtime;
   private CreationalContext<?> relayContext;
+  private Metrics metrics;
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
@@ -91,6 +93,14 @@ public final class EndpointRegistrar implements ServletContextListener {
       }
       LOG.info(() -> "candy-ws: route " + route);
     }
+    runtime.serving(routes.size());
+    metrics =
+        Metrics.publish(
+                runtime,
+                routes.stream().map(route -> route.template().value()).toList(),
+                applicationBeans,
+                application)
+            .orElse(null);
   }
 
   /**
@@ -179,6 +189,9 @@ public final class EndpointRegistrar implements ServletContextListener {
 
   @Override
   public void contextDestroyed(ServletContextEvent event) {
+    if (metrics != null) {
+      metrics.stop();
+    }
     if (runtime != null) {
       runtime.fanout().stop(); // first, so that no message from elsewhere arrives while closing
       if (relayContext != null) {

@@ -124,6 +124,27 @@ public final class RouteMeter {
   }
 
   /**
+   * The closes counted under one code.
+   *
+   * @param code a close code, or {@link #OTHER_CODE}
+   * @return the count, 0 for a code not seen
+   */
+  public long closedCount(int code) {
+    LongAdder count = closed.get(code);
+    return count == null ? 0 : count.sum();
+  }
+
+  /**
+   * The refused handshakes for one reason.
+   *
+   * @param reason the reason
+   * @return the count
+   */
+  public long refusedCount(RefusalReason reason) {
+    return refused.get(reason).sum();
+  }
+
+  /**
    * The refused handshakes, by reason; every reason is present.
    *
    * @return the counts

@@ -6,6 +6,7 @@ import dev.candypack.ws.CandyRoute;
 import dev.candypack.ws.CandyServer;
 import dev.candypack.ws.CandySocket;
 import dev.candypack.ws.impl.CandyRuntime;
+import dev.candypack.ws.impl.health.HealthChecks;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,6 +17,7 @@ import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AnnotatedField;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
@@ -43,6 +45,10 @@ public class RouteExtension implements Extension {
   private final List<Route> routes = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
   private final CandyRuntime runtime = new CandyRuntime();
+
+  void addReadinessCheck(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
+    HealthChecks.addTo(event, beanManager);
+  }
 
   void producerRoute(@Observes ProcessProducerMethod<?, ?> event, BeanManager beanManager) {
     AnnotatedMethod<?> method = event.getAnnotatedProducerMethod();

@@ -1,0 +1,74 @@
+package dev.candypack.ws.impl.metrics;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * Micrometer (WildFly's {@code micrometer} subsystem): function counters and gauges in the
+ * application's {@link MeterRegistry}, under dotted names that its Prometheus output prints as the
+ * {@link Series#prometheusName() Prometheus names}.
+ */
+final class MicrometerSink implements MeterSink {
+
+  private final MeterRegistry registry;
+  private final List<Meter> registered = new ArrayList<>();
+  // Micrometer holds a function counter's object weakly: these keep the suppliers alive.
+  private final List<LongSupplier> values = new ArrayList<>();
+
+  MicrometerSink(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  /**
+   * The application's registry, when the server offers one to the application.
+   *
+   * @param beans the application's bean manager
+   * @return the sink, or empty
+   */
+  static Optional<MeterSink> open(BeanManager beans) {
+    Set<Bean<?>> candidates = beans.getBeans(MeterRegistry.class);
+    if (candidates.isEmpty()) {
+      return Optional.empty();
+    }
+    Bean<?> bean = beans.resolve(candidates);
+    MeterRegistry registry =
+        (MeterRegistry)
+            beans.getReference(bean, MeterRegistry.class, beans.createCreationalContext(bean));
+    return Optional.of(new MicrometerSink(registry));
+  }
+
+  @Override
+  public synchronized void register(Series series, Map<String, String> labels, LongSupplier value) {
+    List<Tag> tags = labels.entrySet().stream().map(e -> Tag.of(e.getKey(), e.getValue())).toList();
+    values.add(value);
+    registered.add(
+        series.counter()
+            ? FunctionCounter.builder(series.dottedName(), value, LongSupplier::getAsLong)
+                .description(series.help())
+                .tags(tags)
+                .register(registry)
+            : Gauge.builder(series.dottedName(), value, LongSupplier::getAsLong)
+                .description(series.help())
+                .tags(tags)
+                .strongReference(true)
+                .register(registry));
+  }
+
+  @Override
+  public synchronized void close() {
+    registered.forEach(registry::remove);
+    registered.clear();
+    values.clear();
+  }
+}
