@@ -82,8 +82,14 @@ public final class Metrics {
     sink.close();
   }
 
-  /** The bytes queued to the open connections of a route, summed when the metrics are scraped. */
-  static long backlog(CandyRuntime runtime, String route) {
+  /**
+   * The bytes queued to the open connections of a route, summed when the metrics are scraped.
+   *
+   * @param runtime the application's runtime
+   * @param route the route's template
+   * @return the bytes, each message counting its payload and its cost per frame
+   */
+  public static long backlog(CandyRuntime runtime, String route) {
     long bytes = 0;
     for (Object socket : runtime.registry().clients().values()) {
       if (socket instanceof Connection connection && connection.route().equals(route)) {
