@@ -113,8 +113,10 @@ abstract class MetricsContract {
       throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(WsClient.TIMEOUT_SECONDS).toNanos();
     Map<String, Double> seen = new LinkedHashMap<>();
+    String text;
     do {
-      PrometheusText page = PrometheusText.parse(get(metrics(url)));
+      text = get(metrics(url));
+      PrometheusText page = PrometheusText.parse(text);
       seen.clear();
       values.keySet().forEach(name -> seen.put(name, page.value(name, labels)));
       if (seen.equals(values)) {
@@ -122,7 +124,13 @@ abstract class MetricsContract {
       }
       LockSupport.parkNanos(Duration.ofMillis(100).toNanos()); // the poll interval
     } while (System.nanoTime() < deadline);
-    return fail("the metrics never showed " + values + "; last seen: " + seen);
+    return fail(
+        "the metrics never showed "
+            + values
+            + "; last seen: "
+            + seen
+            + "; its candy lines: "
+            + text.lines().filter(line -> line.contains("candy")).limit(40).toList());
   }
 
   private JsonObject readinessCheck() throws Exception {

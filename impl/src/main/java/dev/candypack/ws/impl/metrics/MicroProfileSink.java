@@ -1,12 +1,11 @@
 package dev.candypack.ws.impl.metrics;
 
-import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.LongSupplier;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricID;
@@ -19,6 +18,11 @@ import org.eclipse.microprofile.metrics.Tag;
  * as counters are ({@code _total}); their values are read at scrape time like every other series.
  */
 final class MicroProfileSink implements MeterSink {
+
+  /** Where the application's registry would be injected: the default scope, the application's. */
+  static final class Target {
+    @Inject MetricRegistry registry;
+  }
 
   private final MetricRegistry registry;
   private final List<MetricID> registered = new ArrayList<>();
@@ -34,15 +38,11 @@ final class MicroProfileSink implements MeterSink {
    * @return the sink, or empty
    */
   static Optional<MeterSink> open(BeanManager beans) {
-    Set<Bean<?>> candidates = beans.getBeans(MetricRegistry.class);
-    if (candidates.isEmpty()) {
+    if (beans.getBeans(MetricRegistry.class).isEmpty()) {
       return Optional.empty();
     }
-    Bean<?> bean = beans.resolve(candidates);
-    MetricRegistry registry =
-        (MetricRegistry)
-            beans.getReference(bean, MetricRegistry.class, beans.createCreationalContext(bean));
-    return Optional.of(new MicroProfileSink(registry));
+    return Optional.of(
+        new MicroProfileSink((MetricRegistry) Injection.reference(beans, Target.class)));
   }
 
   @Override

@@ -5,13 +5,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
-import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -20,6 +19,11 @@ import java.util.function.LongSupplier;
  * {@link Series#prometheusName() Prometheus names}.
  */
 final class MicrometerSink implements MeterSink {
+
+  /** Where the application's registry would be injected. */
+  static final class Target {
+    @Inject MeterRegistry registry;
+  }
 
   private final MeterRegistry registry;
   private final List<Meter> registered = new ArrayList<>();
@@ -37,15 +41,11 @@ final class MicrometerSink implements MeterSink {
    * @return the sink, or empty
    */
   static Optional<MeterSink> open(BeanManager beans) {
-    Set<Bean<?>> candidates = beans.getBeans(MeterRegistry.class);
-    if (candidates.isEmpty()) {
+    if (beans.getBeans(MeterRegistry.class).isEmpty()) {
       return Optional.empty();
     }
-    Bean<?> bean = beans.resolve(candidates);
-    MeterRegistry registry =
-        (MeterRegistry)
-            beans.getReference(bean, MeterRegistry.class, beans.createCreationalContext(bean));
-    return Optional.of(new MicrometerSink(registry));
+    return Optional.of(
+        new MicrometerSink((MeterRegistry) Injection.reference(beans, Target.class)));
   }
 
   @Override
