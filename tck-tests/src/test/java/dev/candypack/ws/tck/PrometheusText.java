@@ -45,6 +45,11 @@ final class PrometheusText {
     return matching.isEmpty() ? null : matching.get(0).value();
   }
 
+  /** Every sample. */
+  List<Sample> samples() {
+    return samples;
+  }
+
   /** Every sample with this name. */
   List<Sample> named(String name) {
     return samples.stream().filter(s -> s.name().equals(name)).toList();
