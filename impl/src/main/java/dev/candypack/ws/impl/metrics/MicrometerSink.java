@@ -1,6 +1,5 @@
 package dev.candypack.ws.impl.metrics;
 
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,7 +26,7 @@ final class MicrometerSink implements MeterSink {
 
   private final MeterRegistry registry;
   private final List<Meter> registered = new ArrayList<>();
-  // Micrometer holds a function counter's object weakly: these keep the suppliers alive.
+  // Micrometer holds the object a gauge or function counter reads weakly: these keep them alive.
   private final List<LongSupplier> values = new ArrayList<>();
 
   MicrometerSink(MeterRegistry registry) {
@@ -48,21 +47,25 @@ final class MicrometerSink implements MeterSink {
         new MicrometerSink((MeterRegistry) Injection.reference(beans, Target.class)));
   }
 
+  /**
+   * Registers through the registry's own methods, not the meter builders: WildFly gives each
+   * application a registry that passes these on (with a deployment tag) to the one it exports, but
+   * keeps what builders register to itself. Help texts are lost that way.
+   */
   @Override
   public synchronized void register(Series series, Map<String, String> labels, LongSupplier value) {
     List<Tag> tags = labels.entrySet().stream().map(e -> Tag.of(e.getKey(), e.getValue())).toList();
+    String name = series.dottedName();
     values.add(value);
-    registered.add(
-        series.counter()
-            ? FunctionCounter.builder(series.dottedName(), value, LongSupplier::getAsLong)
-                .description(series.help())
-                .tags(tags)
-                .register(registry)
-            : Gauge.builder(series.dottedName(), value, LongSupplier::getAsLong)
-                .description(series.help())
-                .tags(tags)
-                .strongReference(true)
-                .register(registry));
+    if (series.counter()) {
+      registered.add(registry.more().counter(name, tags, value, LongSupplier::getAsLong));
+    } else {
+      registry.gauge(name, tags, value, LongSupplier::getAsLong);
+      Gauge gauge = registry.find(name).tags(tags).gauge();
+      if (gauge != null) {
+        registered.add(gauge);
+      }
+    }
   }
 
   @Override
