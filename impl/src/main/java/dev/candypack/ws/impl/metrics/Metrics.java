@@ -24,7 +24,8 @@ public final class Metrics {
   private record Adapter(
       String api, String name, Function<BeanManager, Optional<MeterSink>> open) {}
 
-  // Method references to classes naming the APIs: resolved only when an adapter is tried.
+  // Lambdas, not method references: a lambda's body links the adapter class (and through it the
+  // API) only when it runs, after the API was found; a method reference would link it here.
   private static final List<Adapter> ADAPTERS =
       List.of(
           new Adapter(
