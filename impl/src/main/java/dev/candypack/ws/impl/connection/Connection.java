@@ -9,6 +9,7 @@ import dev.candypack.ws.Registration;
 import dev.candypack.ws.impl.CandyRuntime;
 import dev.candypack.ws.impl.codec.JsonCodec;
 import dev.candypack.ws.impl.codec.OutboundMessage;
+import dev.candypack.ws.impl.observe.RouteMeter;
 import dev.candypack.ws.impl.observe.RouteWatch;
 import dev.candypack.ws.impl.policy.RateLimiter;
 import dev.candypack.ws.impl.room.Fanout;
@@ -284,10 +285,19 @@ public final class Connection implements CandySocket, RoomMember {
 
   @Override
   public void deliver(OutboundMessage message) {
-    if (isSending()) {
-      watch.meter().sent(message.size());
-      outbound.send(message);
+    RouteMeter meter = queue(message);
+    if (meter != null) {
+      meter.sent(message.size());
     }
+  }
+
+  @Override
+  public RouteMeter queue(OutboundMessage message) {
+    if (!isSending()) {
+      return null;
+    }
+    outbound.send(message);
+    return watch.meter();
   }
 
   @Override

@@ -95,6 +95,18 @@ public final class RouteMeter {
   }
 
   /**
+   * Counts one message queued to several peers of this route at once: a fan-out adds here once per
+   * route, not once per member.
+   *
+   * @param messages how many peers it was queued to
+   * @param bytes their bytes together (characters for text)
+   */
+  public void sent(long messages, long bytes) {
+    messagesSent.add(messages);
+    bytesSent.add(bytes);
+  }
+
+  /**
    * The connections of this route open now.
    *
    * @return the count
