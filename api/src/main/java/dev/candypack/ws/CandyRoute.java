@@ -163,8 +163,10 @@ public @interface CandyRoute {
    */
   final class Literal extends AnnotationLiteral<CandyRoute> implements CandyRoute {
 
+    /** The serialized form's version. */
     private static final long serialVersionUID = 1L;
 
+    /** The route's template. */
     private final String value;
 
     private Literal(String value) {

@@ -1,5 +1,7 @@
 package dev.candypack.ws.spi;
 
+import java.util.Optional;
+
 /**
  * Carries room, user and broadcast messages between the nodes of a cluster, CandyPack's pub/sub
  * between worker processes. Without one (the default) every fan-out stays on the node where it was
@@ -81,6 +83,24 @@ public interface CandyRelay {
    * @return the count, 0 when the room has no members elsewhere
    */
   int remoteMemberCount(String room);
+
+  /**
+   * Why this node cannot reach the other nodes now, if it cannot: candy-ws's readiness check
+   * ({@code candy-ws} in {@code /health/ready}) is DOWN with this reason while it is present.
+   * Called from any thread whenever the health is read, so it must answer at once from what the
+   * relay already knows. The default, for a relay that cannot tell, is always empty.
+   *
+   * <pre>{@code
+   * public Optional<String> outage() {
+   *   return bus.isConnected() ? Optional.empty() : Optional.of("the bus is unreachable");
+   * }
+   * }</pre>
+   *
+   * @return the reason, or empty while the other nodes can be reached (or before {@link #start})
+   */
+  default Optional<String> outage() {
+    return Optional.empty();
+  }
 
   /** Stops relaying when the application stops; releases what {@link #start} acquired. */
   void stop();

@@ -1,6 +1,7 @@
 package dev.candypack.ws.hazelcast;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.map.IMap;
 import com.hazelcast.topic.ITopic;
 import com.hazelcast.topic.Message;
@@ -8,6 +9,7 @@ import dev.candypack.ws.spi.RelayContext;
 import dev.candypack.ws.spi.RelayMessage;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,6 +52,8 @@ final class HazelcastLink {
   private volatile Counts others = Counts.NONE;
   private final PresenceShare presence;
   private final RingHistory history;
+  private volatile String lost; // why the grid is lost, from the instance's lifecycle; or null
+  private volatile UUID lifecycleListener;
 
   /** The other nodes' counts, summed. */
   private record Counts(int clients, Map<String, Integer> rooms) {
@@ -62,6 +66,7 @@ final class HazelcastLink {
     this.seal = seal;
     this.intervalMillis = intervalMillis;
     this.prefix = "candy-ws." + node.application();
+    watchLifecycle();
     this.reporter =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
@@ -141,6 +146,45 @@ final class HazelcastLink {
     } catch (RuntimeException e) {
       published(e);
     }
+  }
+
+  /** Follows the instance's connection to the grid: a client loses and regains it. */
+  private void watchLifecycle() {
+    try {
+      lifecycleListener = grid.instance().getLifecycleService().addLifecycleListener(this::changed);
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "candy-ws: cannot follow the Hazelcast instance's lifecycle", e);
+    }
+  }
+
+  private void changed(LifecycleEvent event) {
+    switch (event.getState()) {
+      case CLIENT_DISCONNECTED -> lost = "the Hazelcast client is disconnected from the grid";
+      case CLIENT_CONNECTED -> lost = null;
+      case SHUTTING_DOWN, SHUTDOWN -> lost = "the Hazelcast instance has shut down";
+      default -> {
+        // starting, merging, client changes of cluster: no change of reach
+      }
+    }
+  }
+
+  /**
+   * Why the other nodes cannot be reached now, from what is already known: the instance's
+   * lifecycle, and whether the topic was ever reached.
+   */
+  Optional<String> outage() {
+    String why = lost;
+    if (why != null) {
+      return Optional.of(why);
+    }
+    try {
+      if (!grid.instance().getLifecycleService().isRunning()) {
+        return Optional.of("the Hazelcast instance (" + grid.description() + ") is not running");
+      }
+    } catch (RuntimeException e) {
+      return Optional.of("the Hazelcast instance cannot be asked: " + e);
+    }
+    return topic == null ? Optional.of("the grid has not been reached yet") : Optional.empty();
   }
 
   /** Writes this node's counts, then reads the others'. */
@@ -243,6 +287,14 @@ final class HazelcastLink {
       }
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "candy-ws: leaving the grid failed", e);
+    }
+    UUID watching = lifecycleListener;
+    if (watching != null) {
+      try {
+        grid.instance().getLifecycleService().removeLifecycleListener(watching);
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, "candy-ws: no longer following the instance failed", e);
+      }
     }
     if (grid.owned()) {
       try {

@@ -8,6 +8,7 @@ import dev.candypack.ws.spi.RelayMessage;
 import jakarta.enterprise.context.Dependent;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Logger;
@@ -146,6 +147,16 @@ public class HazelcastRelay implements CandyRelay, PresenceRelay, HistoryStore {
   public int remoteMemberCount(String room) {
     HazelcastLink current = link;
     return current == null ? 0 : current.remoteMemberCount(room);
+  }
+
+  /**
+   * Why the grid cannot be reached: the Hazelcast client is disconnected, the instance has shut
+   * down (Payara's data grid among them), or the grid was never reached since start.
+   */
+  @Override
+  public Optional<String> outage() {
+    HazelcastLink current = link;
+    return current == null ? Optional.empty() : current.outage();
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.candypack.ws.spi.RelayMessage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The grid going away under a node that reaches it as a Hazelcast client, and coming back: the node
  * keeps publishing without blocking or throwing (its own sockets are served as ever), says so once,
- * and is heard again once a member is back.
+ * and is heard again once a member is back. Its {@link HazelcastRelay#outage()}, which the
+ * readiness check reports, says so while the grid is gone.
  */
 class GridOutageTest {
 
@@ -43,8 +45,13 @@ class GridOutageTest {
     log.addHandler(capture);
     try {
       heard(client, node, grid, "before the outage");
+      assertEquals(Optional.empty(), client.outage(), "connected: ready");
+      assertEquals(Optional.empty(), member.outage());
 
       member.stop(); // the grid's only member: the grid is gone
+      HazelcastRelayTest.await(() -> client.outage().isPresent(), "the client tells it is cut off");
+      assertEquals(
+          Optional.of("the Hazelcast client is disconnected from the grid"), client.outage());
       assertTimeoutPreemptively(
           Duration.ofSeconds(20),
           () -> {
@@ -65,6 +72,7 @@ class GridOutageTest {
       HazelcastRelay back = started(restarted);
       try {
         heard(client, node, restarted, "after the grid is back");
+        HazelcastRelayTest.await(() -> client.outage().isEmpty(), "the client is ready again");
       } finally {
         back.stop();
       }

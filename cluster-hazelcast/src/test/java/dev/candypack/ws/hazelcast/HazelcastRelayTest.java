@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -351,7 +352,9 @@ class HazelcastRelayTest {
     assertTrue(
         Duration.ofNanos(System.nanoTime() - started).toSeconds() < 10, "nothing waits for it");
     assertEquals(0, relay.remoteClientCount());
+    assertTrue(relay.outage().isPresent(), "not ready while the grid was never reached");
     relay.stop();
+    assertEquals(Optional.empty(), relay.outage(), "stopped: no longer clustering");
     assertTrue(one.delivered.isEmpty() && two.delivered.isEmpty());
   }
 

@@ -33,6 +33,7 @@ public final class CandyRuntime {
   private ScheduledExecutorService timer; // made on first use; guarded by this
   private volatile Heartbeat heartbeat; // null when off
   private volatile RequestSettings requestSettings = RequestSettings.DEFAULTS;
+  private volatile int routesServed;
 
   private static Thread daemon(Runnable task) {
     Thread thread = new Thread(task, "candy-ws");
@@ -125,6 +126,24 @@ public final class CandyRuntime {
       timer = created;
     }
     return timer;
+  }
+
+  /**
+   * The container has taken every route: the application serves them from now on.
+   *
+   * @param routes how many
+   */
+  public void serving(int routes) {
+    routesServed = routes;
+  }
+
+  /**
+   * How many routes the container has taken.
+   *
+   * @return the count; 0 until all of them are registered
+   */
+  public int routesServed() {
+    return routesServed;
   }
 
   /**

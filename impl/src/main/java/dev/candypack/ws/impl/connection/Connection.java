@@ -415,10 +415,19 @@ public final class Connection implements CandySocket, RoomMember {
 
   @Override
   public void deliver(OutboundMessage message) {
-    if (isSending()) {
-      meter.sent(message.size());
-      outbound.send(message);
+    RouteMeter counted = queue(message);
+    if (counted != null) {
+      counted.sent(message.size());
     }
+  }
+
+  @Override
+  public RouteMeter queue(OutboundMessage message) {
+    if (!isSending()) {
+      return null;
+    }
+    outbound.send(message);
+    return meter;
   }
 
   @Override

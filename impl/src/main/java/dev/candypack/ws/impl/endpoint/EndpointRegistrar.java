@@ -13,6 +13,7 @@ import dev.candypack.ws.impl.dashboard.DashboardSettings;
 import dev.candypack.ws.impl.delivery.HistoryRooms;
 import dev.candypack.ws.impl.delivery.HistorySettings;
 import dev.candypack.ws.impl.events.CdiEvents;
+import dev.candypack.ws.impl.metrics.Metrics;
 import dev.candypack.ws.impl.observe.RefusalReason;
 import dev.candypack.ws.impl.policy.RoutePolicy;
 import dev.candypack.ws.impl.request.RequestSettings;
@@ -55,6 +56,7 @@ public final class EndpointRegistrar implements ServletContextListener {
 
   private CandyRuntime runtime;
   private CreationalContext<?> relayContext;
+  private Metrics metrics;
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
@@ -110,6 +112,14 @@ public final class EndpointRegistrar implements ServletContextListener {
       }
       LOG.info(() -> "candy-ws: route " + route);
     }
+    runtime.serving(routes.size());
+    metrics =
+        Metrics.publish(
+                runtime,
+                routes.stream().map(route -> route.template().value()).toList(),
+                applicationBeans,
+                application)
+            .orElse(null);
   }
 
   /**
@@ -278,6 +288,9 @@ public final class EndpointRegistrar implements ServletContextListener {
 
   @Override
   public void contextDestroyed(ServletContextEvent event) {
+    if (metrics != null) {
+      metrics.stop();
+    }
     if (runtime != null) {
       runtime.fanout().stop(); // first, so that no message from elsewhere arrives while closing
       if (relayContext != null) {

@@ -95,6 +95,18 @@ public final class RouteMeter {
   }
 
   /**
+   * Counts one message queued to several peers of this route at once: a fan-out adds here once per
+   * route, not once per member.
+   *
+   * @param messages how many peers it was queued to
+   * @param bytes their bytes together (characters for text)
+   */
+  public void sent(long messages, long bytes) {
+    messagesSent.add(messages);
+    bytesSent.add(bytes);
+  }
+
+  /**
    * The connections of this route open now.
    *
    * @return the count
@@ -121,6 +133,27 @@ public final class RouteMeter {
     Map<Integer, Long> counts = new TreeMap<>();
     closed.forEach((code, count) -> counts.put(code, count.sum()));
     return Collections.unmodifiableMap(counts);
+  }
+
+  /**
+   * The closes counted under one code.
+   *
+   * @param code a close code, or {@link #OTHER_CODE}
+   * @return the count, 0 for a code not seen
+   */
+  public long closedCount(int code) {
+    LongAdder count = closed.get(code);
+    return count == null ? 0 : count.sum();
+  }
+
+  /**
+   * The refused handshakes for one reason.
+   *
+   * @param reason the reason
+   * @return the count
+   */
+  public long refusedCount(RefusalReason reason) {
+    return refused.get(reason).sum();
   }
 
   /**

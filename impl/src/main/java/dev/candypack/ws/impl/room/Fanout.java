@@ -253,6 +253,32 @@ public final class Fanout {
   }
 
   /**
+   * Whether a cluster relay runs.
+   *
+   * @return {@code true} from a successful {@link #start} to {@link #stop}
+   */
+  public boolean clustered() {
+    return relay != null;
+  }
+
+  /**
+   * Why the relay cannot reach the other nodes now, as it says.
+   *
+   * @return the reason; empty without a relay, or while it can
+   */
+  public Optional<String> relayOutage() {
+    CandyRelay current = relay;
+    if (current == null) {
+      return Optional.empty();
+    }
+    try {
+      return current.outage();
+    } catch (RuntimeException e) {
+      return Optional.of("the relay failed to tell: " + e);
+    }
+  }
+
+  /**
    * This node's id in the cluster.
    *
    * @return the id

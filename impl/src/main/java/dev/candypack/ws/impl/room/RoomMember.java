@@ -2,6 +2,7 @@ package dev.candypack.ws.impl.room;
 
 import dev.candypack.ws.CandySocket;
 import dev.candypack.ws.impl.codec.OutboundMessage;
+import dev.candypack.ws.impl.observe.RouteMeter;
 
 /**
  * What the registry needs of a connection: an id, its user, a way to queue a frame, and its public
@@ -29,6 +30,19 @@ public interface RoomMember {
    * @return the name, or {@code null} for an anonymous connection
    */
   default String user() {
+    return null;
+  }
+
+  /**
+   * Queues an encoded message like {@link #deliver} but leaves counting it to the caller, so that a
+   * fan-out to a room counts once per route, not once per member.
+   *
+   * @param message the message
+   * @return the meter to count the message under, or {@code null} when it was not queued (the
+   *     connection is closing) or is not counted; by default, {@link #deliver} counts it itself
+   */
+  default RouteMeter queue(OutboundMessage message) {
+    deliver(message);
     return null;
   }
 

@@ -109,9 +109,11 @@ public final class RoomRegistry {
   public void sendToRoom(String room, OutboundMessage message) {
     Set<RoomMember> members = rooms.get(room);
     if (members != null) {
+      SentTally sent = new SentTally(message);
       for (RoomMember member : members) {
-        member.deliver(message);
+        sent.add(member.queue(message));
       }
+      sent.flush();
     }
   }
 
@@ -155,11 +157,13 @@ public final class RoomRegistry {
    * @param except the connection to skip, or {@code null}
    */
   public void broadcast(OutboundMessage message, RoomMember except) {
+    SentTally sent = new SentTally(message);
     for (RoomMember member : clients.values()) {
       if (member != except) {
-        member.deliver(message);
+        sent.add(member.queue(message));
       }
     }
+    sent.flush();
   }
 
   /**

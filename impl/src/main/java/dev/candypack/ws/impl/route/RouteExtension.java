@@ -7,6 +7,7 @@ import dev.candypack.ws.CandyServer;
 import dev.candypack.ws.CandySocket;
 import dev.candypack.ws.impl.CandyRuntime;
 import dev.candypack.ws.impl.auth.DeclaredRoles;
+import dev.candypack.ws.impl.health.HealthChecks;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AnnotatedField;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
@@ -55,6 +57,10 @@ public class RouteExtension implements Extension {
       @Observes @WithAnnotations({DeclareRoles.class, RolesAllowed.class})
           ProcessAnnotatedType<?> event) {
     declaredRoles.addAll(DeclaredRoles.annotatedOn(event.getAnnotatedType()));
+  }
+
+  void addReadinessCheck(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
+    HealthChecks.addTo(event, beanManager);
   }
 
   void producerRoute(@Observes ProcessProducerMethod<?, ?> event, BeanManager beanManager) {
