@@ -1,8 +1,8 @@
 package dev.candypack.ws.impl.dashboard;
 
 import dev.candypack.ws.CandySocket;
+import dev.candypack.ws.event.CandyRefused.Reason;
 import dev.candypack.ws.impl.connection.Connection;
-import dev.candypack.ws.impl.observe.RefusalReason;
 import dev.candypack.ws.impl.observe.RelayMeter;
 import dev.candypack.ws.impl.observe.RouteMeter;
 import java.util.ArrayList;
@@ -74,7 +74,7 @@ final class Sampler {
       counts.put(meter.route(), now);
       long[] before = previousRoutes.getOrDefault(meter.route(), now);
       Map<String, Long> refused = new LinkedHashMap<>();
-      for (Map.Entry<RefusalReason, Long> entry : meter.refusedByReason().entrySet()) {
+      for (Map.Entry<Reason, Long> entry : meter.refusedByReason().entrySet()) {
         refused.put(entry.getKey().label(), entry.getValue());
       }
       routes.add(

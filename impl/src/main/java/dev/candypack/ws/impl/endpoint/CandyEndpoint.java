@@ -3,6 +3,7 @@ package dev.candypack.ws.impl.endpoint;
 import dev.candypack.ws.Candy;
 import dev.candypack.ws.CandyAuth;
 import dev.candypack.ws.CloseStatus;
+import dev.candypack.ws.event.CandyRefused.Reason;
 import dev.candypack.ws.impl.CandyRuntime;
 import dev.candypack.ws.impl.auth.HandshakeAuth;
 import dev.candypack.ws.impl.connection.Connection;
@@ -10,7 +11,6 @@ import dev.candypack.ws.impl.connection.ConnectionLimits;
 import dev.candypack.ws.impl.context.CandyContext;
 import dev.candypack.ws.impl.context.RequestSnapshot;
 import dev.candypack.ws.impl.gate.Slot;
-import dev.candypack.ws.impl.observe.RefusalReason;
 import dev.candypack.ws.impl.observe.RouteWatch;
 import dev.candypack.ws.impl.policy.Refusal;
 import dev.candypack.ws.impl.policy.RoutePolicy;
@@ -92,7 +92,7 @@ public final class CandyEndpoint extends Endpoint {
     }
     RouteWatch watch = runtime.observatory().route(route.template().value());
     if (slot != null && !slot.open()) {
-      watch.refused(RefusalReason.LIMIT);
+      watch.refused(Reason.LIMIT);
       refuse(session, transport, NO_SLOT);
       return;
     }
@@ -141,7 +141,7 @@ public final class CandyEndpoint extends Endpoint {
             principal);
     Optional<CloseStatus> guarded = policy.guard(candy(request, user));
     if (guarded.isPresent()) {
-      watch.refused(RefusalReason.GUARD);
+      watch.refused(Reason.GUARD);
       opened.close(guarded.get().code(), guarded.get().reason());
       return;
     }

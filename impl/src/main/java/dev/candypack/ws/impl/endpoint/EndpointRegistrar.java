@@ -1,6 +1,7 @@
 package dev.candypack.ws.impl.endpoint;
 
 import dev.candypack.ws.CloseStatus;
+import dev.candypack.ws.event.CandyRefused.Reason;
 import dev.candypack.ws.impl.CandyRuntime;
 import dev.candypack.ws.impl.auth.DeclaredRoles;
 import dev.candypack.ws.impl.auth.HandshakeAuth;
@@ -14,7 +15,6 @@ import dev.candypack.ws.impl.delivery.HistoryRooms;
 import dev.candypack.ws.impl.delivery.HistorySettings;
 import dev.candypack.ws.impl.events.CdiEvents;
 import dev.candypack.ws.impl.metrics.Metrics;
-import dev.candypack.ws.impl.observe.RefusalReason;
 import dev.candypack.ws.impl.policy.RoutePolicy;
 import dev.candypack.ws.impl.request.RequestSettings;
 import dev.candypack.ws.impl.route.Route;
@@ -172,8 +172,8 @@ public final class EndpointRegistrar implements ServletContextListener {
                             .route(route.template().value())
                             .refused(
                                 status == HttpServletResponse.SC_FORBIDDEN
-                                    ? RefusalReason.ORIGIN
-                                    : RefusalReason.LIMIT)));
+                                    ? Reason.ORIGIN
+                                    : Reason.LIMIT)));
   }
 
   /** Fires the CDI lifecycle events of the routes that have observers; nothing when none has. */

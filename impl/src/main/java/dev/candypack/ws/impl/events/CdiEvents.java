@@ -8,8 +8,8 @@ import dev.candypack.ws.event.CandyJoined;
 import dev.candypack.ws.event.CandyLeft;
 import dev.candypack.ws.event.CandyOpened;
 import dev.candypack.ws.event.CandyRefused;
+import dev.candypack.ws.event.CandyRefused.Reason;
 import dev.candypack.ws.impl.observe.ConnectionObserver;
-import dev.candypack.ws.impl.observe.RefusalReason;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.ObserverMethod;
 import java.lang.reflect.Proxy;
@@ -148,25 +148,11 @@ public final class CdiEvents implements ConnectionObserver {
   }
 
   @Override
-  public void refused(String route, RefusalReason reason) {
+  public void refused(String route, Reason reason) {
     RouteChannels channels = routes.get(route);
     if (channels != null && channels.refused() != null) {
-      channels.refused().fire(new CandyRefused(route, reason(reason)));
+      channels.refused().fire(new CandyRefused(route, reason));
     }
-  }
-
-  /**
-   * The public name of a refusal; a reason added to one enum and not the other fails to compile.
-   */
-  static CandyRefused.Reason reason(RefusalReason reason) {
-    return switch (reason) {
-      case ORIGIN -> CandyRefused.Reason.ORIGIN;
-      case UNAUTHORIZED -> CandyRefused.Reason.UNAUTHORIZED;
-      case FORBIDDEN -> CandyRefused.Reason.FORBIDDEN;
-      case TOKEN -> CandyRefused.Reason.TOKEN;
-      case GUARD -> CandyRefused.Reason.GUARD;
-      case LIMIT -> CandyRefused.Reason.LIMIT;
-    };
   }
 
   /** One route's channels; {@code null} for an event type nobody observes there. */

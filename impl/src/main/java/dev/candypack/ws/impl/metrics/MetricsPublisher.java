@@ -2,9 +2,9 @@ package dev.candypack.ws.impl.metrics;
 
 import dev.candypack.ws.CandySocket;
 import dev.candypack.ws.CloseStatus;
+import dev.candypack.ws.event.CandyRefused.Reason;
 import dev.candypack.ws.impl.observe.ConnectionObserver;
 import dev.candypack.ws.impl.observe.Observatory;
-import dev.candypack.ws.impl.observe.RefusalReason;
 import dev.candypack.ws.impl.observe.RelayMeter;
 import dev.candypack.ws.impl.observe.RouteMeter;
 import java.util.Collection;
@@ -89,7 +89,7 @@ final class MetricsPublisher implements ConnectionObserver {
     sink.register(BYTES_RECEIVED, route, meter::bytesReceived);
     sink.register(BYTES_SENT, route, meter::bytesSent);
     sink.register(BACKLOG, route, () -> backlog.applyAsLong(template));
-    for (RefusalReason reason : RefusalReason.values()) {
+    for (Reason reason : Reason.values()) {
       sink.register(REFUSED, labels(template, "reason", reason.label()), count(meter, reason));
     }
     codesSeen.put(template, ConcurrentHashMap.newKeySet());
@@ -120,7 +120,7 @@ final class MetricsPublisher implements ConnectionObserver {
     }
   }
 
-  private static LongSupplier count(RouteMeter meter, RefusalReason reason) {
+  private static LongSupplier count(RouteMeter meter, Reason reason) {
     return () -> meter.refusedCount(reason);
   }
 

@@ -2,6 +2,7 @@ package dev.candypack.ws.impl.observe;
 
 import dev.candypack.ws.CandySocket;
 import dev.candypack.ws.CloseStatus;
+import dev.candypack.ws.event.CandyRefused.Reason;
 
 /**
  * Listens to the lifecycle of an application's connections. Called on the connection's own thread,
@@ -52,5 +53,5 @@ public interface ConnectionObserver {
    * @param route the route's template
    * @param reason why
    */
-  default void refused(String route, RefusalReason reason) {}
+  default void refused(String route, Reason reason) {}
 }

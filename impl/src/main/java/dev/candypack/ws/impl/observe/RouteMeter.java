@@ -1,5 +1,6 @@
 package dev.candypack.ws.impl.observe;
 
+import dev.candypack.ws.event.CandyRefused.Reason;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -26,7 +27,7 @@ public final class RouteMeter {
   private final LongAdder open = new LongAdder();
   private final LongAdder opened = new LongAdder();
   private final Map<Integer, LongAdder> closed = new ConcurrentHashMap<>();
-  private final Map<RefusalReason, LongAdder> refused = new EnumMap<>(RefusalReason.class);
+  private final Map<Reason, LongAdder> refused = new EnumMap<>(Reason.class);
   private final LongAdder messagesReceived = new LongAdder();
   private final LongAdder bytesReceived = new LongAdder();
   private final LongAdder messagesSent = new LongAdder();
@@ -39,7 +40,7 @@ public final class RouteMeter {
    */
   public RouteMeter(String route) {
     this.route = route;
-    for (RefusalReason reason : RefusalReason.values()) {
+    for (Reason reason : Reason.values()) {
       refused.put(reason, new LongAdder());
     }
   }
@@ -70,7 +71,7 @@ public final class RouteMeter {
     count.increment();
   }
 
-  void countRefused(RefusalReason reason) {
+  void countRefused(Reason reason) {
     refused.get(reason).increment();
   }
 
@@ -152,7 +153,7 @@ public final class RouteMeter {
    * @param reason the reason
    * @return the count
    */
-  public long refusedCount(RefusalReason reason) {
+  public long refusedCount(Reason reason) {
     return refused.get(reason).sum();
   }
 
@@ -161,8 +162,8 @@ public final class RouteMeter {
    *
    * @return the counts
    */
-  public Map<RefusalReason, Long> refusedByReason() {
-    Map<RefusalReason, Long> counts = new EnumMap<>(RefusalReason.class);
+  public Map<Reason, Long> refusedByReason() {
+    Map<Reason, Long> counts = new EnumMap<>(Reason.class);
     refused.forEach((reason, count) -> counts.put(reason, count.sum()));
     return Collections.unmodifiableMap(counts);
   }

@@ -2,6 +2,7 @@ package dev.candypack.ws.impl.observe;
 
 import dev.candypack.ws.CandySocket;
 import dev.candypack.ws.CloseStatus;
+import dev.candypack.ws.event.CandyRefused.Reason;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -77,7 +78,7 @@ public final class RouteWatch {
    *
    * @param reason why
    */
-  public void refused(RefusalReason reason) {
+  public void refused(Reason reason) {
     meter.countRefused(reason);
     notify(observer -> observer.refused(meter.route(), reason));
   }

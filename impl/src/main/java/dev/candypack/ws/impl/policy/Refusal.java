@@ -1,7 +1,7 @@
 package dev.candypack.ws.impl.policy;
 
 import dev.candypack.ws.CloseStatus;
-import dev.candypack.ws.impl.observe.RefusalReason;
+import dev.candypack.ws.event.CandyRefused.Reason;
 import java.util.Optional;
 
 /**
@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param status the close code and reason sent to the client
  * @param reason why; empty for a server fault, which is logged rather than counted
  */
-public record Refusal(CloseStatus status, Optional<RefusalReason> reason) {
+public record Refusal(CloseStatus status, Optional<Reason> reason) {
 
   /**
    * A refusal counted under a reason.
@@ -19,7 +19,7 @@ public record Refusal(CloseStatus status, Optional<RefusalReason> reason) {
    * @param status the close status
    * @param reason why
    */
-  public Refusal(CloseStatus status, RefusalReason reason) {
+  public Refusal(CloseStatus status, Reason reason) {
     this(status, Optional.of(reason));
   }
 }

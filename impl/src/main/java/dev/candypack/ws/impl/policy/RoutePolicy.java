@@ -3,8 +3,8 @@ package dev.candypack.ws.impl.policy;
 import dev.candypack.ws.Candy;
 import dev.candypack.ws.CandyRoute;
 import dev.candypack.ws.CloseStatus;
+import dev.candypack.ws.event.CandyRefused.Reason;
 import dev.candypack.ws.impl.config.CandySettings;
-import dev.candypack.ws.impl.observe.RefusalReason;
 import dev.candypack.ws.impl.route.Route;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.websocket.server.HandshakeRequest;
@@ -19,13 +19,11 @@ import java.util.Set;
 public final class RoutePolicy {
 
   private static final Refusal UNAUTHORIZED =
-      new Refusal(
-          new CloseStatus(CloseStatus.UNAUTHORIZED, "Unauthorized"), RefusalReason.UNAUTHORIZED);
+      new Refusal(new CloseStatus(CloseStatus.UNAUTHORIZED, "Unauthorized"), Reason.UNAUTHORIZED);
   private static final Refusal FORBIDDEN =
-      new Refusal(new CloseStatus(CloseStatus.FORBIDDEN, "Forbidden"), RefusalReason.FORBIDDEN);
+      new Refusal(new CloseStatus(CloseStatus.FORBIDDEN, "Forbidden"), Reason.FORBIDDEN);
   private static final Refusal INVALID_TOKEN =
-      new Refusal(
-          new CloseStatus(CloseStatus.INVALID_TOKEN, "Invalid CSRF token"), RefusalReason.TOKEN);
+      new Refusal(new CloseStatus(CloseStatus.INVALID_TOKEN, "Invalid CSRF token"), Reason.TOKEN);
 
   private final long maxMessageSize;
   private final int rateLimit;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.candypack.ws.CandySocket;
 import dev.candypack.ws.CloseStatus;
+import dev.candypack.ws.event.CandyRefused.Reason;
 import dev.candypack.ws.impl.CandyRuntime;
 import dev.candypack.ws.impl.connection.Connection;
 import dev.candypack.ws.impl.connection.ConnectionLimits;
 import dev.candypack.ws.impl.connection.Transport;
 import dev.candypack.ws.impl.observe.Observatory;
-import dev.candypack.ws.impl.observe.RefusalReason;
 import dev.candypack.ws.impl.observe.RelayMeter;
 import dev.candypack.ws.impl.observe.RouteWatch;
 import dev.candypack.ws.impl.policy.RateLimiter;
@@ -108,9 +108,9 @@ class SamplerTest {
     chat.opened(socket());
     chat.closed(a, new CloseStatus(1000, ""));
     chat.closed(b, new CloseStatus(4001, ""));
-    chat.refused(RefusalReason.ORIGIN);
-    chat.refused(RefusalReason.ORIGIN);
-    chat.refused(RefusalReason.LIMIT);
+    chat.refused(Reason.ORIGIN);
+    chat.refused(Reason.ORIGIN);
+    chat.refused(Reason.LIMIT);
     observatory.route("/binary").opened(socket());
     RouteWatch own = observatory.route(Dashboard.PATH);
     own.opened(socket());
@@ -128,7 +128,7 @@ class SamplerTest {
     assertEquals(2L, route.refused().get("origin"));
     assertEquals(1L, route.refused().get("limit"));
     assertEquals(0L, route.refused().get("forbidden"));
-    assertEquals(RefusalReason.values().length, route.refused().size());
+    assertEquals(Reason.values().length, route.refused().size());
   }
 
   @Test
@@ -190,7 +190,7 @@ class SamplerTest {
   void theJsonHasEveryPartTheSameWay() {
     RouteWatch chat = observatory.route("/room/{roomId}");
     chat.opened(socket());
-    chat.refused(RefusalReason.FORBIDDEN);
+    chat.refused(Reason.FORBIDDEN);
 
     JsonObject json =
         Json.createReader(

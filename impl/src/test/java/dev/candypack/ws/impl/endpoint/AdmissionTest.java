@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.candypack.ws.CloseStatus;
-import dev.candypack.ws.impl.observe.RefusalReason;
+import dev.candypack.ws.event.CandyRefused.Reason;
 import dev.candypack.ws.impl.policy.Refusal;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
@@ -22,8 +22,7 @@ class AdmissionTest {
   private static final Optional<Refusal> INVALID_TOKEN =
       Optional.of(
           new Refusal(
-              new CloseStatus(CloseStatus.INVALID_TOKEN, "Invalid CSRF token"),
-              RefusalReason.TOKEN));
+              new CloseStatus(CloseStatus.INVALID_TOKEN, "Invalid CSRF token"), Reason.TOKEN));
 
   private final Map<String, Object> endpointProperties = new HashMap<>();
 

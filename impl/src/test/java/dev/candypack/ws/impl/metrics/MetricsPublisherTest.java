@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.candypack.ws.CloseStatus;
+import dev.candypack.ws.event.CandyRefused.Reason;
 import dev.candypack.ws.impl.observe.Observatory;
-import dev.candypack.ws.impl.observe.RefusalReason;
 import dev.candypack.ws.impl.observe.RouteMeter;
 import dev.candypack.ws.impl.observe.RouteWatch;
 import java.util.List;
@@ -58,9 +58,9 @@ class MetricsPublisherTest {
     room.opened(null);
     room.opened(null);
     room.closed(null, new CloseStatus(4000, "custom"));
-    room.refused(RefusalReason.TOKEN);
-    room.refused(RefusalReason.LIMIT);
-    room.refused(RefusalReason.LIMIT);
+    room.refused(Reason.TOKEN);
+    room.refused(Reason.LIMIT);
+    room.refused(Reason.LIMIT);
     room.meter().received(5);
     room.meter().received(3);
     room.meter().sent(11);
