@@ -65,9 +65,7 @@ class ClusterIT {
   @BeforeAll
   static void twoNodes(@TempDir Path dir) throws Exception {
     Path example = dir.resolve("ROOT.war");
-    Files.copy(
-        Path.of(System.getProperty("example.war", "../example-war/target/candy-ws-example.war")),
-        example);
+    Files.copy(ExampleWar.file(), example);
     Path tests = dir.resolve("cluster.war");
     File libs = new File(System.getProperty("candy.libs", "target/candy-libs"));
     Server.war("cluster")

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.candypack.ws.test.CandyApp;
 import dev.candypack.ws.test.CandyTestClient;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +15,6 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,10 +32,7 @@ class DeliveryIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    File war =
-        new File(System.getProperty("example.war", "../example-war/target/candy-ws-example.war"));
-    return ShrinkWrap.create(WebArchive.class, "ROOT.war")
-        .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war));
+    return ExampleWar.named("ROOT.war");
   }
 
   @ArquillianResource URL url;

@@ -11,7 +11,6 @@ import dev.candypack.ws.test.CandyClose;
 import dev.candypack.ws.test.CandyHandshakeException;
 import dev.candypack.ws.test.CandyTestClient;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +18,6 @@ import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,11 +33,8 @@ class ExampleContractIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    File war =
-        new File(System.getProperty("example.war", "../example-war/target/candy-ws-example.war"));
     // ROOT.war: served at context root "/", as the contract says.
-    return ShrinkWrap.create(WebArchive.class, "ROOT.war")
-        .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war));
+    return ExampleWar.named("ROOT.war");
   }
 
   @ArquillianResource URL url;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.time.Duration;
@@ -19,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,10 +44,7 @@ class PausedServerIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    File war =
-        new File(System.getProperty("example.war", "../example-war/target/candy-ws-example.war"));
-    return ShrinkWrap.create(WebArchive.class, "ROOT.war")
-        .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war));
+    return ExampleWar.named("ROOT.war");
   }
 
   @ArquillianResource URL url;

@@ -21,9 +21,7 @@ class PayaraCloseStormIT extends CloseStormContract {
   @BeforeAll
   static void start(@TempDir Path dir) throws Exception {
     Path example = dir.resolve("ROOT.war");
-    Files.copy(
-        Path.of(System.getProperty("example.war", "../example-war/target/candy-ws-example.war")),
-        example);
+    Files.copy(ExampleWar.file(), example);
     Path storm = dir.resolve("storm.war");
     Server.war("storm")
         .addPackage(StormRoutes.class.getPackage())

@@ -7,7 +7,6 @@ import dev.candypack.ws.test.CandyApp;
 import dev.candypack.ws.test.CandyClose;
 import dev.candypack.ws.test.CandyTestClient;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
@@ -20,7 +19,6 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,10 +36,7 @@ class SessionAuthIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    File war =
-        new File(System.getProperty("example.war", "../example-war/target/candy-ws-example.war"));
-    return ShrinkWrap.create(WebArchive.class, "session-auth.war")
-        .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war));
+    return ExampleWar.named("session-auth.war");
   }
 
   @ArquillianResource URL url;

@@ -1,7 +1,6 @@
 package dev.candypack.ws.tck;
 
 import dev.candypack.ws.tck.storm.StormRoutes;
-import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +10,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,10 +22,7 @@ class WildFlyCloseStormIT extends CloseStormContract {
 
   @Deployment(name = "example", testable = false)
   static WebArchive example() {
-    File war =
-        new File(System.getProperty("example.war", "../example-war/target/candy-ws-example.war"));
-    return ShrinkWrap.create(WebArchive.class, "ROOT.war")
-        .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war));
+    return ExampleWar.named("ROOT.war");
   }
 
   @Deployment(name = "storm", testable = false)
