@@ -158,7 +158,10 @@ public final class CandyEndpoint extends Endpoint {
     int buffer = (int) Math.min(Integer.MAX_VALUE, policy.maxMessageSize() + 1);
     session.setMaxTextMessageBufferSize(buffer);
     session.setMaxBinaryMessageBufferSize(buffer);
-    if (policy.idleTimeoutMillis() > 0) {
+    // The registrar made it the container's default, which every session starts with: setting it
+    // again here would race Tyrus's idle task of a session made with another (see architecture.md).
+    if (policy.idleTimeoutMillis() > 0
+        && session.getMaxIdleTimeout() != policy.idleTimeoutMillis()) {
       session.setMaxIdleTimeout(policy.idleTimeoutMillis());
     }
   }

@@ -91,6 +91,11 @@ public final class EndpointRegistrar implements ServletContextListener {
     startRelay(applicationBeans, servletContext, SettingsLoader.source(application), maxPayload);
     startTransactionalSends(application, servletContext.getContextPath());
     startHistory(SettingsLoader.reader(application));
+    if (settings.idleTimeoutMillis() > 0) {
+      // Every session starts with it: Tyrus closes a session at once when its idle task, set off
+      // with a session's first timeout of 0, runs after that timeout was raised in onOpen.
+      container.setDefaultMaxSessionIdleTimeout(settings.idleTimeoutMillis());
+    }
     runtime.startHeartbeat(settings.pingIntervalMillis());
     countGateRefusals(servletContext, routes);
     fireLifecycleEvents(applicationBeans, routes, application);
