@@ -205,15 +205,19 @@ class ClusterIT {
 
     /** Reads until the message with this id, counting everything read. */
     void readUntil(String last) throws Exception {
-      String id;
-      do {
+      readUntilSeen(List.of(last));
+    }
+
+    /** Reads until every one of these ids has been counted, counting everything read. */
+    void readUntilSeen(List<String> ids) throws Exception {
+      while (!counts.keySet().containsAll(ids)) {
         JsonObject message = client.nextJson();
-        id =
+        String id =
             message.containsKey("id")
                 ? message.getString("id")
                 : message.containsKey("server") ? "server:" + message.getString("server") : "?";
         counts.merge(id, 1, Integer::sum);
-      } while (!id.equals(last));
+      }
     }
 
     /** Counts, besides what the last fence brought, whatever else has arrived. */
@@ -237,8 +241,12 @@ class ClusterIT {
    * event thread per member, in the order they reach the member, and a member queues its own echo
    * before the message leaves for the others. So when x's first fence has reached y, node 2 has
    * handled everything node 1 published before; when y's answer has reached x, node 1 has handled
-   * its own earlier echoes and everything node 2 published before; x's last fence then reaches
-   * every client after everything sent before the fence, duplicates included.
+   * its own earlier echoes and everything node 2 published before. Every message sent before the
+   * fence, duplicates included, therefore reaches each client before one of the three fences: the
+   * other node's before that node's fence, its own node's before x's or y's local copy. Each client
+   * reads until it has seen all three, in whatever order: two senders on one node reach a third
+   * socket in no fixed order (y's fence, fanned out by node 1's relay thread, may reach a second
+   * client on node 1 after x's last fence, sent on x's own thread).
    *
    * @param room a room every client in the tallies has joined
    * @param x a client on node 1
@@ -255,7 +263,7 @@ class ClusterIT {
     all.get(x).readUntil(fences.get(1));
     op(x, "to", room, id(fences.get(2)));
     for (Tally tally : all.values()) {
-      tally.readUntil(fences.get(2));
+      tally.readUntilSeen(fences);
     }
     return fences;
   }
