@@ -10,6 +10,8 @@ import dev.candypack.ws.impl.room.Fanout;
 import dev.candypack.ws.impl.room.LocalServer;
 import dev.candypack.ws.impl.room.RoomRegistry;
 import dev.candypack.ws.impl.transaction.TransactionalSends;
+import dev.candypack.ws.impl.transport.NativeMode;
+import dev.candypack.ws.impl.transport.NativeTransports;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,6 +35,7 @@ public final class CandyRuntime {
   private ScheduledExecutorService timer; // made on first use; guarded by this
   private volatile Heartbeat heartbeat; // null when off
   private volatile RequestSettings requestSettings = RequestSettings.DEFAULTS;
+  private volatile NativeTransports nativeTransports = new NativeTransports(NativeMode.OFF);
   private volatile int routesServed;
 
   private static Thread daemon(Runnable task) {
@@ -195,6 +198,24 @@ public final class CandyRuntime {
    */
   public void useRequestSettings(RequestSettings settings) {
     this.requestSettings = settings;
+  }
+
+  /**
+   * Chooses each new connection's transport: Jakarta WebSocket, or the container's native one.
+   *
+   * @return the choice
+   */
+  public NativeTransports nativeTransports() {
+    return nativeTransports;
+  }
+
+  /**
+   * Sets whether connections send natively, before any connection opens.
+   *
+   * @param mode the application's {@code candy.ws.native-transport}
+   */
+  public void useNativeTransport(NativeMode mode) {
+    this.nativeTransports = new NativeTransports(mode);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.candypack.ws.impl.codec;
 
 import java.nio.ByteBuffer;
+import java.util.function.Function;
 
 /**
  * A message encoded once and ready to be queued on any number of connections: either text or
@@ -16,15 +17,76 @@ public sealed interface OutboundMessage {
   int size();
 
   /**
-   * A text frame.
-   *
-   * @param text the frame's text
+   * A text frame. Besides its text it can keep one encoding of it for a container's native send
+   * path (see {@link #encoded}), computed by the first connection that sends it and shared by every
+   * other: a room message is framed once, not once per member.
    */
-  record Text(String text) implements OutboundMessage {
+  final class Text implements OutboundMessage {
+
+    private final String text;
+    // One encoding and the function that made it; a message is only ever sent through one
+    // container, so one slot is enough.
+    private volatile Encoded encoded;
+
+    /**
+     * A text frame.
+     *
+     * @param text the frame's text
+     */
+    public Text(String text) {
+      this.text = text;
+    }
+
+    /**
+     * The frame's text.
+     *
+     * @return the text
+     */
+    public String text() {
+      return text;
+    }
+
+    /**
+     * This message's text as {@code encoding} encodes it, computed on first use and then shared.
+     * Two threads asking at once may both compute it; both results must be equal, and either is
+     * kept. An encoding other than the kept one is computed each time and not kept.
+     *
+     * @param encoding a function of the text, the same instance for every call that may share
+     * @return the encoded text; never modify it
+     */
+    public ByteBuffer encoded(Function<String, ByteBuffer> encoding) {
+      Encoded kept = encoded;
+      if (kept != null && kept.encoding() == encoding) {
+        return kept.bytes();
+      }
+      ByteBuffer bytes = encoding.apply(text);
+      if (kept == null) {
+        encoded = new Encoded(encoding, bytes);
+      }
+      return bytes;
+    }
+
     @Override
     public int size() {
       return text.length();
     }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Text that && text.equals(that.text);
+    }
+
+    @Override
+    public int hashCode() {
+      return text.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return "Text[text=" + text + "]";
+    }
+
+    private record Encoded(Function<String, ByteBuffer> encoding, ByteBuffer bytes) {}
   }
 
   /**

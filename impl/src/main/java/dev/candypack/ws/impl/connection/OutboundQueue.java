@@ -257,10 +257,10 @@ final class OutboundQueue {
     try {
       if (frame instanceof OutboundMessage.Text text) {
         inFlightCost = cost(text);
-        transport.sendText(text.text(), this::sent);
+        transport.send(text, this::sent);
       } else if (frame instanceof OutboundMessage.Binary binary) {
         inFlightCost = cost(binary);
-        transport.sendBinary(binary.view(), this::sent);
+        transport.send(binary, this::sent);
       } else if (frame instanceof Control ping) {
         inFlightCost = ConnectionLimits.FRAME_COST;
         transport.ping(

@@ -1,5 +1,6 @@
 package dev.candypack.ws.impl.connection;
 
+import dev.candypack.ws.impl.codec.OutboundMessage;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 
@@ -24,6 +25,27 @@ public interface Transport {
    * @param done called once when the send has finished
    */
   void sendBinary(ByteBuffer data, Consumer<Throwable> done);
+
+  /**
+   * Starts sending a queued text message. A container-native transport overrides this to send an
+   * encoding of the message shared by every connection it goes to; by default it sends the text.
+   *
+   * @param message the message
+   * @param done called once when the send has finished
+   */
+  default void send(OutboundMessage.Text message, Consumer<Throwable> done) {
+    sendText(message.text(), done);
+  }
+
+  /**
+   * Starts sending a queued binary message. By default it sends a view of the message's bytes.
+   *
+   * @param message the message
+   * @param done called once when the send has finished
+   */
+  default void send(OutboundMessage.Binary message, Consumer<Throwable> done) {
+    sendBinary(message.view(), done);
+  }
 
   /**
    * Sends a ping frame.

@@ -109,7 +109,7 @@ public final class CandyEndpoint extends Endpoint {
             UUID.randomUUID().toString(),
             route.template().value(),
             principal == null ? null : principal.getName(),
-            transport,
+            runtime.nativeTransports().choose(session, transport),
             runtime,
             new ConnectionLimits(
                 policy.maxMessageSize(),

@@ -20,6 +20,7 @@ import dev.candypack.ws.impl.request.RequestSettings;
 import dev.candypack.ws.impl.route.Route;
 import dev.candypack.ws.impl.route.RouteExtension;
 import dev.candypack.ws.impl.transaction.TransactionSettings;
+import dev.candypack.ws.impl.transport.TransportSettings;
 import dev.candypack.ws.spi.CandyRelay;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
@@ -83,6 +84,8 @@ public final class EndpointRegistrar implements ServletContextListener {
     managedExecutor().ifPresent(runtime::useExecutor);
     CandySettings settings = SettingsLoader.load(application);
     runtime.useRequestSettings(RequestSettings.from(SettingsLoader.reader(application)));
+    runtime.useNativeTransport(
+        TransportSettings.from(SettingsLoader.reader(application)).nativeMode());
     Map<Route, RoutePolicy> policies = new LinkedHashMap<>();
     routes.forEach(route -> policies.put(route, RoutePolicy.of(route, settings, applicationBeans)));
     // The relay carries nothing larger than the largest message any route accepts.

@@ -1,0 +1,95 @@
+package dev.candypack.ws.impl.transport;
+
+import dev.candypack.ws.impl.connection.Transport;
+import jakarta.websocket.Session;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Chooses, for each new connection of an application, between its Jakarta WebSocket transport and
+ * the container's native send path. The adapter of a container is loaded the first time one of its
+ * sessions opens, by name, so that no other server ever links it; one that fails to load is
+ * reported in one log line and its sessions stay on Jakarta WebSocket.
+ */
+public final class NativeTransports {
+
+  private static final Logger LOG = Logger.getLogger(NativeTransports.class.getName());
+
+  /** The adapters, by the package their container's sessions come from. */
+  private static final Map<String, String> ADAPTERS =
+      Map.of(
+          "org.glassfish.tyrus.", "dev.candypack.ws.impl.transport.tyrus.TyrusContainer",
+          "io.undertow.", "dev.candypack.ws.impl.transport.undertow.UndertowContainer");
+
+  private final NativeMode mode;
+  // By session class: the container's adapter, or empty where it has none or it failed to load.
+  private final Map<Class<?>, Optional<NativeContainer>> containers = new ConcurrentHashMap<>();
+
+  /**
+   * The choice of one application.
+   *
+   * @param mode its {@code candy.ws.native-transport}
+   */
+  public NativeTransports(NativeMode mode) {
+    this.mode = mode;
+  }
+
+  /**
+   * The transport a new connection sends through.
+   *
+   * @param session the connection's session
+   * @param standard its Jakarta WebSocket transport
+   * @return a native transport over {@code standard}, or {@code standard} itself
+   */
+  public Transport choose(Session session, Transport standard) {
+    if (mode == NativeMode.OFF) {
+      return standard;
+    }
+    return containers
+        .computeIfAbsent(session.getClass(), this::load)
+        .flatMap(container -> container.sender(session))
+        .<Transport>map(sender -> new NativeTransport(standard, sender))
+        .orElse(standard);
+  }
+
+  /**
+   * Whether any connection sends natively, or could: false when the mode is {@code off}.
+   *
+   * @return whether native sends are on
+   */
+  public boolean enabled() {
+    return mode != NativeMode.OFF;
+  }
+
+  private Optional<NativeContainer> load(Class<?> sessionClass) {
+    String adapter =
+        ADAPTERS.entrySet().stream()
+            .filter(entry -> sessionClass.getName().startsWith(entry.getKey()))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElse(null);
+    if (adapter == null) {
+      report("candy-ws: no native transport for sessions of " + sessionClass.getName(), null);
+      return Optional.empty();
+    }
+    try {
+      NativeContainer container =
+          Class.forName(adapter, true, NativeTransports.class.getClassLoader())
+              .asSubclass(NativeContainer.class)
+              .getConstructor()
+              .newInstance();
+      LOG.info("candy-ws: sending natively through " + adapter);
+      return Optional.of(container);
+    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+      report("candy-ws: " + adapter + " did not load; sending through Jakarta WebSocket", e);
+      return Optional.empty();
+    }
+  }
+
+  private void report(String message, Throwable cause) {
+    LOG.log(mode == NativeMode.ON ? Level.WARNING : Level.INFO, message, cause);
+  }
+}
