@@ -22,6 +22,11 @@ class NativeTransportTest {
     final List<String> calls = new ArrayList<>();
 
     @Override
+    public int window() {
+      return 3;
+    }
+
+    @Override
     public void send(OutboundMessage.Text message, Consumer<Throwable> done) {
       calls.add("native text " + message.text());
       done.accept(null);
@@ -93,6 +98,7 @@ class NativeTransportTest {
         standard.calls);
     assertEquals(3, done.size());
     assertFalse(transport.isOpen());
+    assertEquals(3, transport.window(), "the sender's");
   }
 
   @Test
