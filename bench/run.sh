@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Runs the load driver: builds candy-ws and this module, starts Payara Micro with the benchmark
-# WAR on a free loopback port, runs the scenarios against both twins side by side, prints one line
-# per run and the candy-ws/raw ratios, and stops the server. Arguments go to the driver as
-# key=value (see BENCHMARKS.md): no argument runs the full plan (about 15 minutes), plan=smoke a
-# short one. BENCH_SKIP_BUILD=true uses the classes already built.
+# Runs the load driver: builds candy-ws and this module, starts Payara Micro (or WildFly, with
+# server=wildfly) with the benchmark WARs on free loopback ports, runs the scenarios against the
+# twins side by side (raw, candy, and native: candy-ws with its native send path on), prints one
+# line per run and the ratios, and stops the server. Arguments go to the driver as key=value (see
+# BENCHMARKS.md): no argument runs the full plan (about 30 minutes), plan=smoke a short one.
+# BENCH_SKIP_BUILD=true uses the classes already built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -22,7 +22,7 @@ final class EchoScenario {
   /**
    * The result of one run.
    *
-   * @param twin {@code candy} or {@code raw}
+   * @param twin such as {@code candy} or {@code raw}
    * @param connections C
    * @param roundTrips M
    * @param completed round trips that came back
@@ -47,7 +47,7 @@ final class EchoScenario {
     public String toString() {
       return String.format(
           Locale.ROOT,
-          "%-9s twin=%-5s connections=%d roundtrips=%d messages/s=%.0f p50=%s p99=%s%s",
+          "%-9s twin=%-6s connections=%d roundtrips=%d messages/s=%.0f p50=%s p99=%s%s",
           "echo",
           twin,
           connections,

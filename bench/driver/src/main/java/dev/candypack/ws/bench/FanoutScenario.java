@@ -27,7 +27,7 @@ final class FanoutScenario {
    * The result of one run.
    *
    * @param scenario the label of the scenario, such as {@code fanout}
-   * @param twin {@code candy} or {@code raw}
+   * @param twin such as {@code candy} or {@code raw}
    * @param subscribers N
    * @param rate messages per second published
    * @param published messages published
@@ -55,7 +55,7 @@ final class FanoutScenario {
     public String toString() {
       return String.format(
           Locale.ROOT,
-          "%-9s twin=%-5s subscribers=%d rate=%d/s offered=%d/s deliveries/s=%.0f"
+          "%-9s twin=%-6s subscribers=%d rate=%d/s offered=%d/s deliveries/s=%.0f"
               + " p50=%s p99=%s max=%s missing=%d",
           scenario,
           twin,

@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -12,39 +13,58 @@ import java.util.regex.Pattern;
 
 /**
  * Heap per open connection on the server, side by side: N idle connections to the raw echo endpoint
- * (which holds nothing of its own: the container's cost alone), then N to each candy-ws route. Each
- * twin gets a fresh server, since the container keeps pools of objects from closed connections that
- * would blur a shared one; the heap is read after full collections before and after opening, and
- * what candy-ws adds is the difference between the twins.
+ * (which holds nothing of its own: the container's cost alone), then N to each candy-ws route of
+ * each candy-ws twin. Each measurement gets a fresh server, since the container keeps pools of
+ * objects from closed connections that would blur a shared one; the heap is read after full
+ * collections before and after opening, and what candy-ws adds is the difference between the twins.
  */
 final class HeapScenario {
 
   private static final Pattern NUMBER = Pattern.compile("\"(\\w+)\":(\\d+)");
 
-  /** Starts a fresh server. */
-  interface Servers {
-    PayaraServer start() throws Exception;
-  }
+  /**
+   * What one candy-ws twin adds to the container's cost.
+   *
+   * @param twin {@code candy} or {@code native}
+   * @param echo heap bytes per echo connection beyond the container's
+   * @param room heap bytes per room connection beyond the container's
+   */
+  record Added(Twin twin, double echo, double room) {}
 
   /**
    * The result.
    *
    * @param connections N
    * @param container heap bytes per raw connection, the container's own cost
-   * @param candyEcho heap bytes per {@code /bench/echo} connection beyond the container's
-   * @param candyRoom heap bytes per {@code /bench/room/{room}} connection beyond the container's
+   * @param added what each candy-ws twin adds per connection
    */
-  record Result(int connections, double container, double candyEcho, double candyRoom) {
+  record Result(int connections, double container, List<Added> added) {
+
+    /** The most any candy-ws route adds per connection. */
+    double mostAdded() {
+      return added.stream().mapToDouble(a -> Math.max(a.echo(), a.room())).max().orElse(0);
+    }
+
     @Override
     public String toString() {
-      return String.format(
-          Locale.ROOT,
-          "heap      connections=%d container=%.0f B/conn candy-echo=%+.0f B/conn"
-              + " candy-room=%+.0f B/conn",
-          connections,
-          container,
-          candyEcho,
-          candyRoom);
+      StringBuilder line =
+          new StringBuilder(
+              String.format(
+                  Locale.ROOT,
+                  "heap      connections=%d container=%.0f B/conn",
+                  connections,
+                  container));
+      for (Added a : added) {
+        line.append(
+            String.format(
+                Locale.ROOT,
+                " %s-echo=%+.0f B/conn %s-room=%+.0f B/conn",
+                a.twin(),
+                a.echo(),
+                a.twin(),
+                a.room()));
+      }
+      return line.toString();
     }
   }
 
@@ -54,37 +74,50 @@ final class HeapScenario {
    * Runs the scenario.
    *
    * @param clients the client pool
-   * @param servers starts a fresh server for each twin
+   * @param servers starts a fresh server for each measurement
    * @param connections N
+   * @param twins the candy-ws twins to measure
    * @return the result
    * @throws Exception when the connections cannot be opened or the server does not answer
    */
-  static Result run(Clients clients, Servers servers, int connections) throws Exception {
-    double raw = perConnection(clients, servers, "/raw/echo", "rawEcho", connections);
-    double echo = perConnection(clients, servers, "/bench/echo", "candy", connections);
-    double room = perConnection(clients, servers, "/bench/room/heap", "candy", connections);
-    return new Result(connections, raw, echo - raw, room - raw);
+  static Result run(Clients clients, BenchServer.Starter servers, int connections, List<Twin> twins)
+      throws Exception {
+    double raw =
+        perConnection(clients, servers, Twin.RAW.app(), Twin.RAW.echo(), "rawEcho", connections);
+    List<Added> added = new ArrayList<>();
+    for (Twin twin : twins) {
+      double echo = perConnection(clients, servers, twin.app(), twin.echo(), "candy", connections);
+      double room =
+          perConnection(clients, servers, twin.app(), twin.room() + "heap", "candy", connections);
+      added.add(new Added(twin, echo - raw, room - raw));
+    }
+    return new Result(connections, raw, added);
   }
 
   private static double perConnection(
-      Clients clients, Servers servers, String path, String counter, int connections)
+      Clients clients,
+      BenchServer.Starter servers,
+      String app,
+      String path,
+      String counter,
+      int connections)
       throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    try (PayaraServer server = servers.start()) {
+    try (BenchServer server = servers.start()) {
       // Load the classes and fill the pools one connection's life needs, then measure.
-      close(http, server, counter, open(clients, server, path, Math.min(200, connections)));
-      awaitCount(http, server, counter, 0);
-      long before = heap(http, server);
+      close(http, server, app, counter, open(clients, server, path, Math.min(200, connections)));
+      awaitCount(http, server, app, counter, 0);
+      long before = heap(http, server, app);
       List<WebSocket> sockets = open(clients, server, path, connections);
-      awaitCount(http, server, counter, connections);
-      long after = heap(http, server);
-      close(http, server, counter, sockets);
+      awaitCount(http, server, app, counter, connections);
+      long after = heap(http, server, app);
+      close(http, server, app, counter, sockets);
       return (after - before) / (double) connections;
     }
   }
 
   private static List<WebSocket> open(
-      Clients clients, PayaraServer server, String path, int connections) throws Exception {
+      Clients clients, BenchServer server, String path, int connections) throws Exception {
     return clients.openAll(
         server.ws(path),
         connections,
@@ -96,38 +129,50 @@ final class HeapScenario {
   }
 
   private static void close(
-      HttpClient http, PayaraServer server, String counter, List<WebSocket> sockets)
+      HttpClient http, BenchServer server, String app, String counter, List<WebSocket> sockets)
       throws Exception {
     Clients.closeAll(sockets);
-    awaitCount(http, server, counter, 0);
+    awaitCount(http, server, app, counter, 0);
   }
 
   /** The median of three readings, each after full collections. */
-  private static long heap(HttpClient http, PayaraServer server) throws Exception {
-    long[] readings = {gcHeap(http, server), gcHeap(http, server), gcHeap(http, server)};
+  private static long heap(HttpClient http, BenchServer server, String app) throws Exception {
+    long[] readings = {
+      stat(http, server, app, "heapUsed", true),
+      stat(http, server, app, "heapUsed", true),
+      stat(http, server, app, "heapUsed", true)
+    };
     java.util.Arrays.sort(readings);
     return readings[1];
   }
 
-  private static void awaitCount(HttpClient http, PayaraServer server, String counter, long want)
-      throws Exception {
+  private static void awaitCount(
+      HttpClient http, BenchServer server, String app, String counter, long want) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (stat(http, server, counter, false) != want) {
+    while (stat(http, server, app, counter, false) != want) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(counter + " did not reach " + want);
+        throw new IllegalStateException(app + " " + counter + " did not reach " + want);
       }
       TimeUnit.MILLISECONDS.sleep(100);
     }
   }
 
-  private static long gcHeap(HttpClient http, PayaraServer server) throws Exception {
-    return stat(http, server, "heapUsed", true);
-  }
-
-  static long stat(HttpClient http, PayaraServer server, String name, boolean gc) throws Exception {
+  /**
+   * One figure of a WAR's stats page.
+   *
+   * @param http the client
+   * @param server the server
+   * @param app the WAR's context root, such as {@code /bench}
+   * @param name {@code candy}, {@code rawEcho}, {@code rawRoom} or {@code heapUsed}
+   * @param gc whether to collect the garbage first
+   * @return the figure
+   * @throws Exception when the page does not answer or lacks the figure
+   */
+  static long stat(HttpClient http, BenchServer server, String app, String name, boolean gc)
+      throws Exception {
     HttpResponse<String> response =
         http.send(
-            HttpRequest.newBuilder(server.http("/stats" + (gc ? "?gc=true" : ""))).build(),
+            HttpRequest.newBuilder(server.http(app + "/stats" + (gc ? "?gc=true" : ""))).build(),
             HttpResponse.BodyHandlers.ofString());
     Matcher matcher = NUMBER.matcher(response.body());
     while (matcher.find()) {

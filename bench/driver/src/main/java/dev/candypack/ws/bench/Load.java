@@ -1,5 +1,6 @@
 package dev.candypack.ws.bench;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,11 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The load driver: starts Payara Micro with the benchmark WAR, runs the scenarios against both
- * twins side by side, prints one line per run and the candy/raw ratios, and stops the server.
+ * The load driver: starts Payara Micro or WildFly ({@code server=payara|wildfly}) with the
+ * benchmark WARs, runs the scenarios against the twins side by side ({@code raw}, {@code candy},
+ * and {@code native}: the same candy-ws routes with the native send path on), prints one line per
+ * run and the ratios of the medians, and stops the server.
  *
  * <p>Arguments are {@code key=value}; {@code plan=full} (the default) or {@code plan=smoke} sets
  * them all, and any given after it wins. See BENCHMARKS.md.
@@ -38,6 +42,8 @@ public final class Load {
           Map.entry("heap.connections", "10000"),
           Map.entry("clients.http", "4"),
           Map.entry("clients.threads", "4"),
+          Map.entry("server", "payara"),
+          Map.entry("twins", "raw,candy,native"),
           Map.entry("server.jvm", "-Xms2g -Xmx2g"),
           Map.entry("verdicts", "true"));
 
@@ -55,6 +61,16 @@ public final class Load {
           Map.entry("server.jvm", "-Xmx1g"),
           // Smoke loads are far from the targets' loads: ratios only, no verdicts.
           Map.entry("verdicts", "false"));
+
+  /** The targets of candy-ws against the raw twin (see {@link #ratio} for their meaning). */
+  private static final Map<String, Double> CANDY_TARGETS =
+      Map.of("echo messages/s", 0.95, "fanout deliveries/s", 1.5, "sustained p99", -1.0);
+
+  /** Issue 17's targets of the native send path against candy-ws without it, per server. */
+  private static final Map<String, Map<String, Double>> NATIVE_TARGETS =
+      Map.of(
+          "payara", Map.of("echo messages/s", 1.2, "fanout deliveries/s", 1.5),
+          "wildfly", Map.of("echo messages/s", 1.3));
 
   private final Map<String, String> options;
   private final List<String> failures = new ArrayList<>();
@@ -88,22 +104,47 @@ public final class Load {
   private int run() throws Exception {
     Path dir = Path.of(get("dir", "bench/driver/target"));
     List<String> jvm = Arrays.asList(get("server.jvm", "").trim().split("\\s+"));
+    List<Twin> allTwins = Twin.parse(get("twins", "raw,candy,native"));
     say("# " + Instant.now() + " " + options);
     say("# " + machine());
-    Path war = dir.resolve("bench.war");
-    List<String> allTwins = Arrays.asList(get("twins", "raw,candy").split(","));
-    try (PayaraServer server = PayaraServer.start(dir.resolve("payara-micro.jar"), war, jvm);
+    List<Path> wars = new ArrayList<>(List.of(dir.resolve("bench.war")));
+    if (allTwins.contains(Twin.NATIVE)) {
+      wars.add(NativeWar.from(wars.get(0)));
+    }
+    Properties versions = new Properties();
+    try (InputStream in = Load.class.getResourceAsStream("servers.properties")) {
+      versions.load(in);
+    }
+    String serverName;
+    BenchServer.Starter starter;
+    switch (get("server", "payara")) {
+      case "payara" -> {
+        serverName = "Payara Micro " + versions.getProperty("payara.micro.version");
+        starter = () -> PayaraServer.start(dir.resolve("payara-micro.jar"), wars, jvm);
+      }
+      case "wildfly" -> {
+        String version = versions.getProperty("wildfly.version");
+        serverName = "WildFly " + version;
+        Path home = Path.of(get("wildfly.home", dir.resolve("wildfly-" + version).toString()));
+        starter = () -> WildFlyServer.start(home, wars, jvm);
+      }
+      default ->
+          throw new IllegalArgumentException("server: payara or wildfly, not " + get("server", ""));
+    }
+    List<String> apps =
+        allTwins.stream().map(Twin::app).filter(app -> !app.isEmpty()).distinct().toList();
+    try (BenchServer server = starter.start();
         NodeServer node =
-            allTwins.contains("node")
+            allTwins.contains(Twin.NODE)
                 ? NodeServer.start(Path.of(get("node.dir", "bench/node")))
                 : null;
         Clients clients = new Clients(number("clients.http"), number("clients.threads"))) {
-      say("# Payara Micro pid " + server.pid() + " log " + server.log());
+      say("# " + serverName + " pid " + server.pid() + " log " + server.log());
       if (node != null) {
         say("# Node " + nodeVersion() + " with ws, pid " + node.pid());
       }
-      java.util.function.Function<String, WsServer> serverOf =
-          twin -> twin.equals("node") ? node : server;
+      java.util.function.Function<Twin, WsServer> serverOf =
+          twin -> twin.equals(Twin.NODE) ? node : server;
       List<String> scenarios = Arrays.asList(get("scenarios", "").split(","));
       int warmup = number("warmup");
       boolean echoes = scenarios.contains("echo");
@@ -112,7 +153,7 @@ public final class Load {
         // The JIT roughly doubles the server's rates over the first runs: leave those out.
         say("# warm-up: " + warmup + " round(s), not counted");
         for (int i = 0; i < warmup; i++) {
-          for (String twin : allTwins) {
+          for (Twin twin : allTwins) {
             if (echoes) {
               echo(clients, serverOf.apply(twin), twin, true);
             }
@@ -126,7 +167,7 @@ public final class Load {
       Map<String, List<Object>> results = new HashMap<>();
       for (int round = 0; round < rounds; round++) {
         // Alternate which twin goes first, so that drift in the machine's load cancels out.
-        List<String> twins = new ArrayList<>(allTwins);
+        List<Twin> twins = new ArrayList<>(allTwins);
         if (round % 2 == 1) {
           java.util.Collections.reverse(twins);
         }
@@ -134,8 +175,8 @@ public final class Load {
           if (scenario.equals("heap")) {
             continue;
           }
-          for (String twin : twins) {
-            awaitIdle(server);
+          for (Twin twin : twins) {
+            awaitIdle(server, apps);
             Object result =
                 scenario.equals("echo")
                     ? echo(clients, serverOf.apply(twin), twin, false)
@@ -144,21 +185,22 @@ public final class Load {
           }
         }
       }
+      if (results.keySet().stream().anyMatch(key -> key.endsWith("/" + Twin.NATIVE))) {
+        say("# native twin: " + nativePath(server.log()));
+      }
       summarize(results);
     }
     if (Arrays.asList(get("scenarios", "").split(",")).contains("heap")) {
-      // After the load server has stopped: each twin gets a fresh server of its own.
+      // After the load server has stopped: each measurement gets a fresh server of its own.
       try (Clients clients = new Clients(number("clients.http"), number("clients.threads"))) {
         HeapScenario.Result heap =
             HeapScenario.run(
                 clients,
-                () -> PayaraServer.start(war.resolveSibling("payara-micro.jar"), war, jvm),
-                number("heap.connections"));
+                starter,
+                number("heap.connections"),
+                allTwins.stream().filter(Twin::candyWs).toList());
         say(heap.toString());
-        check(
-            "heap per connection <= 2 KB",
-            Math.max(heap.candyEcho(), heap.candyRoom()) <= 2048,
-            false);
+        check("heap per connection <= 2 KB", heap.mostAdded() <= 2048, false);
       }
     }
     failures.forEach(failure -> say("FAILED    " + failure));
@@ -167,24 +209,51 @@ public final class Load {
   }
 
   /**
+   * What the server logged about the native send path: whether its adapter loaded, or why the
+   * native twin fell back to Jakarta WebSocket (then it measures the same as {@code candy}).
+   */
+  private static String nativePath(Path log) throws java.io.IOException {
+    try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(log)) {
+      return lines
+          .filter(
+              line ->
+                  line.contains("candy-ws: sending natively")
+                      || line.contains("did not load; sending through Jakarta WebSocket")
+                      || line.contains("candy-ws: no native transport"))
+          .map(line -> line.substring(line.indexOf("candy-ws: ")))
+          .distinct()
+          .collect(java.util.stream.Collectors.joining(" | "))
+          .transform(found -> found.isEmpty() ? "the server logged nothing about it" : found);
+    }
+  }
+
+  /**
    * Waits until the server has closed every connection of the previous run and collected its
    * garbage, so that one run's aftermath does not land in the next one's figures.
    */
-  private static void awaitIdle(PayaraServer server) throws Exception {
+  private static void awaitIdle(BenchServer server, List<String> apps) throws Exception {
+    if (apps.isEmpty()) {
+      return; // only the Node.js twin runs
+    }
     java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-    while (HeapScenario.stat(http, server, "candy", false)
-                + HeapScenario.stat(http, server, "rawEcho", false)
-                + HeapScenario.stat(http, server, "rawRoom", false)
-            > 0
-        && System.nanoTime() < deadline) {
+    while (System.nanoTime() < deadline) {
+      long open = 0;
+      for (String app : apps) {
+        for (String counter : List.of("candy", "rawEcho", "rawRoom")) {
+          open += HeapScenario.stat(http, server, app, counter, false);
+        }
+      }
+      if (open == 0) {
+        break;
+      }
       Thread.sleep(100);
     }
-    HeapScenario.stat(http, server, "heapUsed", true);
+    HeapScenario.stat(http, server, apps.get(0), "heapUsed", true);
     Thread.sleep(1000);
   }
 
-  private EchoScenario.Result echo(Clients clients, WsServer server, String twin, boolean warm)
+  private EchoScenario.Result echo(Clients clients, WsServer server, Twin twin, boolean warm)
       throws Exception {
     int connections = number("echo.connections");
     int roundTrips = number("echo.roundtrips");
@@ -192,13 +261,8 @@ public final class Load {
     EchoScenario.Result result =
         EchoScenario.run(
             clients,
-            server.ws(
-                switch (twin) {
-                  case "raw" -> "/raw/echo";
-                  case "node" -> "/node/echo";
-                  default -> "/bench/echo";
-                }),
-            twin,
+            server.ws(twin.echo()),
+            twin.name(),
             connections,
             warm ? Math.max(10, roundTrips / 2) : roundTrips,
             300);
@@ -210,8 +274,7 @@ public final class Load {
   }
 
   private FanoutScenario.Result fanout(
-      Clients clients, WsServer server, String scenario, String twin, boolean warm)
-      throws Exception {
+      Clients clients, WsServer server, String scenario, Twin twin, boolean warm) throws Exception {
     String prefix = options.containsKey(scenario + ".subscribers") ? scenario : "fanout";
     Cpu cpu = Cpu.start(server.pid());
     FanoutScenario.Result result =
@@ -219,113 +282,96 @@ public final class Load {
             clients,
             server,
             scenario,
-            switch (twin) {
-              case "raw" -> "/raw/room/";
-              case "node" -> "/node/room/";
-              default -> "/bench/room/";
-            },
-            twin,
+            twin.room(),
+            twin.name(),
             number(prefix + ".subscribers"),
             number(prefix + ".rate"),
             warm ? Math.max(2, number(prefix + ".seconds") / 2) : number(prefix + ".seconds"));
     say((warm ? "# warm " : "") + result + " " + cpu.stop());
-    if (!warm && twin.equals("candy")) {
-      check("candy " + scenario + " missed no delivery", result.missing() == 0, true);
+    if (!warm && twin.candyWs()) {
+      check(twin + " " + scenario + " missed no delivery", result.missing() == 0, true);
     }
     return result;
   }
 
   private void summarize(Map<String, List<Object>> results) {
-    say("# medians of " + number("rounds") + " round(s) each, candy-ws / raw");
-    ratio(results, "echo", "messages/s", r -> ((EchoScenario.Result) r).messagesPerSecond(), 0.95);
-    ratio(
+    say("# medians of " + number("rounds") + " round(s) each");
+    compare(results, "candy", "raw", "candy-ws / raw", CANDY_TARGETS);
+    compare(
         results,
-        "fanout",
-        "deliveries/s",
-        r -> ((FanoutScenario.Result) r).deliveriesPerSecond(),
-        1.5);
-    ratio(results, "fanout", "p99", r -> ((FanoutScenario.Result) r).p99(), Double.NaN);
-    ratio(
-        results,
-        "sustained",
-        "deliveries/s",
-        r -> ((FanoutScenario.Result) r).deliveriesPerSecond(),
-        Double.NaN);
-    ratio(results, "sustained", "p99", r -> ((FanoutScenario.Result) r).p99(), -1.0);
-    ratio(
-        results,
-        "big",
-        "deliveries/s",
-        r -> ((FanoutScenario.Result) r).deliveriesPerSecond(),
-        Double.NaN);
-    ratio(results, "big", "p99", r -> ((FanoutScenario.Result) r).p99(), Double.NaN);
-    if (results.keySet().stream().anyMatch(key -> key.endsWith("/node"))) {
-      say("# for scale, candy-ws / one Node process with ws (no target)");
-      for (String scenario : List.of("echo", "fanout", "sustained", "big")) {
-        ToDoubleFunction<Object> rate =
-            scenario.equals("echo")
-                ? r -> ((EchoScenario.Result) r).messagesPerSecond()
-                : r -> ((FanoutScenario.Result) r).deliveriesPerSecond();
-        ratio(
-            results,
-            scenario,
-            scenario.equals("echo") ? "messages/s" : "deliveries/s",
-            rate,
-            Double.NaN,
-            "node");
-        if (!scenario.equals("echo")) {
-          ratio(
-              results, scenario, "p99", r -> ((FanoutScenario.Result) r).p99(), Double.NaN, "node");
-        }
+        "native",
+        "candy",
+        "native send path on / off",
+        NATIVE_TARGETS.getOrDefault(get("server", "payara"), Map.of()));
+    for (String twin : List.of("candy", "native")) {
+      compare(results, twin, "node", twin + " / one Node process with ws, for scale", Map.of());
+    }
+  }
+
+  /** Prints the ratios of one twin's medians to another's, when both ran. */
+  private void compare(
+      Map<String, List<Object>> results,
+      String twin,
+      String base,
+      String title,
+      Map<String, Double> targets) {
+    if (!results.keySet().stream().anyMatch(key -> key.endsWith("/" + twin))
+        || !results.keySet().stream().anyMatch(key -> key.endsWith("/" + base))) {
+      return;
+    }
+    say("# " + title);
+    for (String scenario : List.of("echo", "fanout", "sustained", "big")) {
+      if (scenario.equals("echo")) {
+        ToDoubleFunction<Object> rate = r -> ((EchoScenario.Result) r).messagesPerSecond();
+        ratio(results, scenario, "messages/s", rate, targets, twin, base);
+      } else {
+        ToDoubleFunction<Object> rate = r -> ((FanoutScenario.Result) r).deliveriesPerSecond();
+        ToDoubleFunction<Object> p99 = r -> ((FanoutScenario.Result) r).p99();
+        ratio(results, scenario, "deliveries/s", rate, targets, twin, base);
+        ratio(results, scenario, "p99", p99, targets, twin, base);
       }
     }
   }
 
   /**
-   * Prints the ratio of the medians; {@code target} above 0 is a floor, -1 means "at most 1", NaN
-   * means no target.
+   * Prints the ratio of {@code twin}'s median to {@code base}'s. The target of the figure, if
+   * {@code targets} has one, above 0 is a floor, and -1 means "at most 1".
    */
   private void ratio(
       Map<String, List<Object>> results,
       String scenario,
       String figure,
       ToDoubleFunction<Object> value,
-      double target) {
-    ratio(results, scenario, figure, value, target, "raw");
-  }
-
-  /** Prints the ratio of candy-ws's median to the median of another twin, {@code base}. */
-  private void ratio(
-      Map<String, List<Object>> results,
-      String scenario,
-      String figure,
-      ToDoubleFunction<Object> value,
-      double target,
+      Map<String, Double> targets,
+      String twin,
       String base) {
-    List<Object> raw = results.get(scenario + "/" + base);
-    List<Object> candy = results.get(scenario + "/candy");
-    if (raw == null || candy == null) {
+    List<Object> baseResults = results.get(scenario + "/" + base);
+    List<Object> twinResults = results.get(scenario + "/" + twin);
+    if (baseResults == null || twinResults == null) {
       return;
     }
-    double r = median(raw, value);
-    double c = median(candy, value);
-    double ratio = c / r;
+    double b = median(baseResults, value);
+    double t = median(twinResults, value);
+    double ratio = t / b;
+    double target = targets.getOrDefault(scenario + " " + figure, Double.NaN);
     String verdict = "";
     if (Boolean.parseBoolean(get("verdicts", "true")) && (target > 0 || target == -1.0)) {
       boolean met = target > 0 ? ratio >= target : ratio <= 1.0;
       String bound = target > 0 ? String.format(Locale.ROOT, ">=%.2f", target) : "<=1.00";
       verdict = " target" + bound + (met ? " MET" : " MISSED");
-      check(scenario + " " + figure + " candy/raw " + bound, met, false);
+      check(scenario + " " + figure + " " + twin + "/" + base + " " + bound, met, false);
     }
     say(
         String.format(
             Locale.ROOT,
-            "ratio     %-9s %-12s candy=%.0f %s=%.0f candy/%s=%.2f%s",
+            "ratio     %-9s %-12s %s=%.0f %s=%.0f %s/%s=%.2f%s",
             scenario,
             figure,
-            c,
+            twin,
+            t,
             base,
-            r,
+            b,
+            twin,
             base,
             ratio,
             verdict));

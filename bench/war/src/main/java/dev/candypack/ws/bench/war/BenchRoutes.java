@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The candy-ws side of the benchmark: the same behaviour as {@link RawEcho} and {@link RawRoom},
  * written as a user of candy-ws writes it. Limits are off so that they do not decide the figures.
+ * The paths are under the WAR's context root: {@code /bench/echo} in {@code bench.war}, {@code
+ * /bench-native/echo} in the copy the driver makes with the native send path on.
  */
 @ApplicationScoped
 public class BenchRoutes {
@@ -22,7 +24,7 @@ public class BenchRoutes {
    * @param ws the connection
    * @param candy the request context
    */
-  @CandyRoute(value = "/bench/echo", rateLimit = 0, maxMessageSize = MAX_MESSAGE)
+  @CandyRoute(value = "/echo", rateLimit = 0, maxMessageSize = MAX_MESSAGE)
   void echo(CandySocket ws, Candy candy) {
     ws.onMessage(message -> ws.send(message.text()));
   }
@@ -34,7 +36,7 @@ public class BenchRoutes {
    * @param ws the connection
    * @param candy the request context
    */
-  @CandyRoute(value = "/bench/room/{room}", rateLimit = 0, maxMessageSize = MAX_MESSAGE)
+  @CandyRoute(value = "/room/{room}", rateLimit = 0, maxMessageSize = MAX_MESSAGE)
   void room(CandySocket ws, Candy candy) {
     String name = candy.request().url("room");
     ws.join(name);
