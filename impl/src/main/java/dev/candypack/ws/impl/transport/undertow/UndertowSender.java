@@ -18,8 +18,9 @@ import java.util.function.Supplier;
  *
  * <p>Any thread may send: Undertow queues the frame and writes it from the channel's I/O thread.
  * Undertow keeps data frames in the order they were queued, while pings and pongs may overtake
- * queued data; the outbound queue hands over a frame only when the one before has been written, so
- * pings and closes sent through Jakarta WebSocket on the same channel keep the queue's order.
+ * queued data; the outbound queue hands over a ping or a close only when every message before it
+ * has been written, so pings and closes sent through Jakarta WebSocket on the same channel keep the
+ * queue's order.
  */
 final class UndertowSender implements NativeSender {
 
@@ -30,6 +31,9 @@ final class UndertowSender implements NativeSender {
    */
   static final Function<String, ByteBuffer> DIRECT_UTF8 = UndertowSender::directUtf8;
 
+  /** How many messages a connection hands over before the first has completed. */
+  static final int WINDOW = 4;
+
   private final Supplier<WebSocketChannel> channel;
 
   /**
@@ -39,6 +43,16 @@ final class UndertowSender implements NativeSender {
    */
   UndertowSender(Supplier<WebSocketChannel> channel) {
     this.channel = channel;
+  }
+
+  /**
+   * As many as the Jakarta WebSocket path is given: Undertow queues a frame sent while others are
+   * in progress behind them, in the order of the calls, which the outbound queue makes one at a
+   * time.
+   */
+  @Override
+  public int window() {
+    return WINDOW;
   }
 
   @Override

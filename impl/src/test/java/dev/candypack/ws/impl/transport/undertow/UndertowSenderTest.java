@@ -102,6 +102,32 @@ class UndertowSenderTest {
   }
 
   @Test
+  void aWindowOfSendsInFlightArrivesInTheOrderOfTheCalls() throws Exception {
+    Peer peer = connect();
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      texts.add(i + " " + "x".repeat(i * 97 % 70_000)); // all three length forms
+    }
+    List<Throwable> reports = new CopyOnWriteArrayList<>();
+    for (int start = 0; start < texts.size(); start += UndertowSender.WINDOW) {
+      // As the outbound queue does: a window handed over at once, then wait for it.
+      List<CompletableFuture<Throwable>> window = new ArrayList<>();
+      for (String text : texts.subList(start, start + UndertowSender.WINDOW)) {
+        CompletableFuture<Throwable> done = new CompletableFuture<>();
+        peer.sender.send(new OutboundMessage.Text(text), recording(reports, done));
+        window.add(done);
+      }
+      for (CompletableFuture<Throwable> done : window) {
+        assertNull(done.get(WAIT_SECONDS, TimeUnit.SECONDS));
+      }
+    }
+    for (String text : texts) {
+      assertEquals("text " + text, peer.next());
+    }
+    assertEquals(texts.size(), reports.size(), "one report a send");
+  }
+
+  @Test
   void oneDirectEncodingServesEveryMember() throws Exception {
     List<Peer> members = List.of(connect(), connect(), connect());
     OutboundMessage.Text message = new OutboundMessage.Text("room message ✓");
