@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -29,7 +30,8 @@ final class UndertowSender implements NativeSender {
    * connection it goes to: the socket writes a direct buffer as it is, where a heap buffer is first
    * copied into a direct one, on every send.
    */
-  static final Function<String, ByteBuffer> DIRECT_UTF8 = UndertowSender::directUtf8;
+  static final Function<String, ByteBuffer> DIRECT_UTF8 =
+      text -> utf8(text, ByteBuffer::allocateDirect);
 
   /** How many messages a connection hands over before the first has completed. */
   static final int WINDOW = 4;
@@ -60,8 +62,7 @@ final class UndertowSender implements NativeSender {
     Completion completion = new Completion(done);
     try {
       WebSockets.sendText(message.encoded(DIRECT_UTF8).duplicate(), channel.get(), completion);
-    } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
-      // OutOfMemoryError: direct memory ran out; the connection fails, the server goes on.
+    } catch (RuntimeException | LinkageError e) {
       completion.failed(e);
     }
   }
@@ -81,9 +82,22 @@ final class UndertowSender implements NativeSender {
     }
   }
 
-  private static ByteBuffer directUtf8(String text) {
+  /**
+   * A text's UTF-8 bytes, read-only, in a buffer from {@code allocate}; on the heap when it has no
+   * room. Direct memory is freed only when the collector finds its buffer unreachable, so a burst
+   * of large messages can use up {@code -XX:MaxDirectMemorySize} before then (the JDK first tries a
+   * full collection); the message then still goes out, copied by the socket as on the Jakarta
+   * WebSocket path.
+   */
+  static ByteBuffer utf8(String text, IntFunction<ByteBuffer> allocate) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
+    ByteBuffer buffer;
+    try {
+      buffer = allocate.apply(bytes.length);
+    } catch (OutOfMemoryError e) {
+      buffer = ByteBuffer.allocate(bytes.length);
+    }
+    return buffer.put(bytes).flip().asReadOnlyBuffer();
   }
 
   /**

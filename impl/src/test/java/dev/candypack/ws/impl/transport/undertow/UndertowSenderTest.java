@@ -2,6 +2,7 @@ package dev.candypack.ws.impl.transport.undertow;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -213,6 +214,20 @@ class UndertowSenderTest {
 
     assertEquals(2, reports.size());
     reports.forEach(report -> assertInstanceOf(IllegalStateException.class, report));
+  }
+
+  @Test
+  void aTextGoesOnTheHeapWhenDirectMemoryIsUsedUp() {
+    ByteBuffer bytes =
+        UndertowSender.utf8(
+            "Grüße ✓",
+            size -> {
+              throw new OutOfMemoryError("Cannot reserve " + size + " bytes of direct memory");
+            });
+
+    assertFalse(bytes.isDirect());
+    assertTrue(bytes.isReadOnly());
+    assertEquals("Grüße ✓", UTF_8.decode(bytes).toString());
   }
 
   @Test
