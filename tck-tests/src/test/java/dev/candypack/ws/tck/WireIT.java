@@ -305,7 +305,7 @@ class WireIT {
       for (String text : texts) {
         members.get(0).sendText(text);
       }
-      members.get(1).sendBinary(binary);
+      members.get(0).sendBinary(binary); // after its texts: one sender's messages keep their order
       for (WireClient member : members) {
         for (String text : texts) {
           assertEquals(text, member.text(), "deflate offered: " + member.deflate());
