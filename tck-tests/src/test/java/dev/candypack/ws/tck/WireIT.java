@@ -184,12 +184,14 @@ class WireIT {
   void messagesPingsAndTheCloseLeaveInTheOrderTheyWereQueuedAndNothingAfter() throws Exception {
     try (WireClient client = WireClient.connect(app.ws("wire"))) {
       client.sendText(op("sequence"));
-      for (String expected : WireRoutes.SEQUENCE) {
+      for (Object expected : WireRoutes.SEQUENCE) {
         if (expected == null) {
           WireFrame ping = client.frame();
           assertEquals(WireClient.PING, ping.opcode(), "the route's ping, in its place");
           assertTrue(ping.fin());
           assertEquals(0, ping.payload().length, "the route's ping carries nothing");
+        } else if (expected instanceof byte[] binary) {
+          assertArrayEquals(binary, client.message(WireClient.BINARY).payload());
         } else {
           WireFrame text = client.message(WireClient.TEXT);
           assertEquals(expected, new String(text.payload(), StandardCharsets.UTF_8));

@@ -4,6 +4,9 @@ import dev.candypack.ws.Candy;
 import dev.candypack.ws.CandyRoute;
 import dev.candypack.ws.CandySocket;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Routes whose messages a test checks byte for byte on the wire: texts and binaries of a given
@@ -14,12 +17,17 @@ public class WireRoutes {
 
   private static final String ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 
-  /** The messages of {@code /wire}'s {@code sequence}, in order; {@code null} marks a ping. */
-  public static final String[] SEQUENCE = {"one", "two", null, text(70_000), "four", null, "five"};
+  /**
+   * What {@code /wire}'s {@code sequence} queues, in order: a text for a {@code String}, a binary
+   * for a {@code byte[]}, a ping for {@code null}; then it closes with 4000 "bye".
+   */
+  public static final List<Object> SEQUENCE =
+      Collections.unmodifiableList(
+          Arrays.asList("one", "two", null, binary(300), text(70_000), null, "five"));
 
   /**
-   * A text of exactly {@code bytes} UTF-8 bytes, all ASCII, that differs at every position from its
-   * neighbours' shifts, so that a lost or repeated chunk shows.
+   * A text of exactly {@code bytes} UTF-8 bytes, all ASCII: an alphabet that shifts by one on each
+   * round, so that a lost, repeated or moved chunk shows.
    *
    * @param bytes its length
    * @return the text
@@ -72,11 +80,11 @@ public class WireRoutes {
             case "text" -> ws.send(text(((Number) m.get("size")).intValue()));
             case "binary" -> ws.sendBinary(binary(((Number) m.get("size")).intValue()));
             case "sequence" -> {
-              for (String message : SEQUENCE) {
+              for (Object message : SEQUENCE) {
                 if (message == null) {
                   ws.ping();
                 } else {
-                  ws.send(message);
+                  ws.send(message); // a byte[] as a binary message
                 }
               }
               ws.close(4000, "bye");
