@@ -42,9 +42,11 @@ final class WireClient implements AutoCloseable {
   /** Connects without offering any extension. */
   static WireClient connect(URI ws) throws IOException {
     RawSocket socket = RawSocket.connect(ws);
-    assertTrue(
-        socket.responseHeader("Sec-WebSocket-Extensions") == null,
-        "an extension nobody offered: " + socket.responseHeader("Sec-WebSocket-Extensions"));
+    String extensions = socket.responseHeader("Sec-WebSocket-Extensions");
+    if (extensions != null) {
+      socket.close();
+      throw new AssertionError("an extension nobody offered: " + extensions);
+    }
     return new WireClient(socket, false);
   }
 
@@ -69,7 +71,10 @@ final class WireClient implements AutoCloseable {
     assertEquals(101, socket.status(), "the upgrade was refused");
     String accepted = socket.responseHeader("Sec-WebSocket-Extensions");
     boolean deflate = accepted != null && accepted.trim().startsWith("permessage-deflate");
-    assertTrue(accepted == null || deflate, "an extension nobody offered: " + accepted);
+    if (accepted != null && !deflate) {
+      socket.close();
+      throw new AssertionError("an extension nobody offered: " + accepted);
+    }
     return new WireClient(socket, deflate);
   }
 
