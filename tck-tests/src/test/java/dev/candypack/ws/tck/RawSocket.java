@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
@@ -39,12 +40,39 @@ final class RawSocket implements AutoCloseable {
     }
   }
 
+  /**
+   * A frame from the server as it was on the wire: its header bits, how its length was written (in
+   * 7, 16 or 64 bits) and its payload, unmasked if it was masked.
+   */
+  record WireFrame(
+      boolean fin, int rsv, int opcode, boolean masked, int lengthBits, byte[] payload) {
+
+    /** Whether the first reserved bit, per-message-deflate's "compressed", is set. */
+    boolean compressed() {
+      return (rsv & 0x4) != 0;
+    }
+
+    /** The close code of a close frame, 1005 when it has none. */
+    int closeCode() {
+      return payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
+    }
+
+    /** The reason of a close frame. */
+    String closeReason() {
+      return payload.length > 2
+          ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8)
+          : "";
+    }
+  }
+
   private final Socket socket;
   private final int status;
+  private final Map<String, String> headers;
 
-  private RawSocket(Socket socket, int status) {
+  private RawSocket(Socket socket, int status, Map<String, String> headers) {
     this.socket = socket;
     this.status = status;
+    this.headers = headers;
   }
 
   /** Opens a WebSocket connection by hand and checks that the server switched protocols. */
@@ -111,12 +139,31 @@ final class RawSocket implements AutoCloseable {
     int code = Integer.parseInt(parts[1]);
     if (code != 101) {
       socket.close();
-      return new RawSocket(socket, code);
+      return new RawSocket(socket, code, Map.of());
     }
-    while (!readLine(socket.getInputStream()).isEmpty()) {
-      // Skip the response headers.
+    Map<String, String> response = new LinkedHashMap<>();
+    for (String line = readLine(socket.getInputStream());
+        !line.isEmpty();
+        line = readLine(socket.getInputStream())) {
+      int colon = line.indexOf(':');
+      if (colon > 0) {
+        response.merge(
+            line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+            line.substring(colon + 1).trim(),
+            (first, second) -> first + ", " + second);
+      }
     }
-    return new RawSocket(socket, code);
+    return new RawSocket(socket, code, response);
+  }
+
+  /**
+   * A header of the server's 101 response.
+   *
+   * @param name its name, in any case
+   * @return its value (repeated headers joined with commas), or {@code null}
+   */
+  String responseHeader(String name) {
+    return headers.get(name.toLowerCase(Locale.ROOT));
   }
 
   private static String request(URI ws, Map<String, String> headers) {
@@ -140,16 +187,24 @@ final class RawSocket implements AutoCloseable {
     sendFrame(0x1, text.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Sends one masked, final frame of any opcode (payload under 126 bytes), valid or not. */
+  /**
+   * Sends one masked, final frame of any opcode and length, valid or not, its length in the
+   * shortest form.
+   */
   void sendFrame(int opcode, byte[] payload) throws IOException {
     byte[] mask = new byte[4];
     ThreadLocalRandom.current().nextBytes(mask);
-    byte[] frame = new byte[2 + 4 + payload.length];
+    int lengthBytes = payload.length < 126 ? 0 : payload.length <= 0xFFFF ? 2 : 8;
+    byte[] frame = new byte[2 + lengthBytes + 4 + payload.length];
     frame[0] = (byte) (0x80 | opcode);
-    frame[1] = (byte) (0x80 | payload.length);
-    System.arraycopy(mask, 0, frame, 2, 4);
+    frame[1] = (byte) (0x80 | (lengthBytes == 0 ? payload.length : lengthBytes == 2 ? 126 : 127));
+    for (int i = 0; i < lengthBytes; i++) {
+      frame[2 + i] = (byte) ((long) payload.length >>> (8 * (lengthBytes - 1 - i)));
+    }
+    int start = 2 + lengthBytes;
+    System.arraycopy(mask, 0, frame, start, 4);
     for (int i = 0; i < payload.length; i++) {
-      frame[6 + i] = (byte) (payload[i] ^ mask[i % 4]);
+      frame[start + 4 + i] = (byte) (payload[i] ^ mask[i % 4]);
     }
     socket.getOutputStream().write(frame);
     socket.getOutputStream().flush();
@@ -227,19 +282,45 @@ final class RawSocket implements AutoCloseable {
    * @throws SocketTimeoutException when none comes in time
    */
   Frame readFrame(Duration timeout) throws IOException {
+    WireFrame frame = readWireFrame(timeout);
+    return new Frame(frame.opcode(), frame.payload());
+  }
+
+  /**
+   * Reads the next frame from the server as it was on the wire.
+   *
+   * @param timeout how long to wait for its first byte, and then for each further read
+   * @throws SocketTimeoutException when none comes in time
+   * @throws EOFException when the connection ends first
+   */
+  WireFrame readWireFrame(Duration timeout) throws IOException {
     socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
     DataInputStream in = new DataInputStream(socket.getInputStream());
     int first = in.readUnsignedByte();
     int second = in.readUnsignedByte();
     long length = second & 0x7F;
+    int lengthBits = 7;
     if (length == 126) {
       length = in.readUnsignedShort();
+      lengthBits = 16;
     } else if (length == 127) {
       length = in.readLong();
+      lengthBits = 64;
+    }
+    boolean masked = (second & 0x80) != 0;
+    byte[] mask = new byte[4];
+    if (masked) {
+      in.readFully(mask);
     }
     byte[] payload = new byte[Math.toIntExact(length)];
     in.readFully(payload);
-    return new Frame(first & 0x0F, payload);
+    if (masked) {
+      for (int i = 0; i < payload.length; i++) {
+        payload[i] ^= mask[i % 4];
+      }
+    }
+    return new WireFrame(
+        (first & 0x80) != 0, (first >> 4) & 0x7, first & 0x0F, masked, lengthBits, payload);
   }
 
   /**
