@@ -83,17 +83,17 @@ public final class TyrusContainer implements NativeContainer {
 
   @Override
   public Optional<NativeSender> sender(Session session) {
-    if (!session.getNegotiatedExtensions().isEmpty()) {
-      return Optional.empty();
-    }
-    RemoteEndpoint.Async remote = session.getAsyncRemote();
-    if (!remoteEndpoint.isInstance(remote)) {
-      return Optional.empty(); // another Tyrus than the one resolved, or no Tyrus at all
-    }
     try {
+      if (!session.getNegotiatedExtensions().isEmpty()) {
+        return Optional.empty();
+      }
+      RemoteEndpoint.Async remote = session.getAsyncRemote(); // throws once the session is closed
+      if (!remoteEndpoint.isInstance(remote)) {
+        return Optional.empty(); // another Tyrus than the one resolved, or no Tyrus at all
+      }
       return Optional.of(new TyrusSender(this, webSocket.invoke(remote)));
     } catch (Throwable e) {
-      LOG.log(Level.FINE, "candy-ws: no Tyrus web socket behind " + remote, e);
+      LOG.log(Level.FINE, "candy-ws: no native sender for " + session.getId(), e);
       return Optional.empty();
     }
   }

@@ -216,6 +216,13 @@ class TyrusContainerTest {
   }
 
   @Test
+  void aSessionClosedBeforeItsSenderIsMadeStaysOnJakartaWebSocket() throws Exception {
+    session.close();
+
+    assertTrue(adapter.sender(session).isEmpty());
+  }
+
+  @Test
   void aClassLoaderWithoutTyrusFailsTheConstructor() {
     assertThrows(
         ClassNotFoundException.class,
