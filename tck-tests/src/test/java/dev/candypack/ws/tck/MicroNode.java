@@ -49,6 +49,7 @@ final class MicroNode {
     List<String> command = new ArrayList<>();
     command.add(System.getProperty("java.home") + "/bin/java");
     command.add("-Xmx512m");
+    // The send path the whole TCK runs with (-Dcandy.native=off|auto|on), as the Arquillian ones.
     command.add("-Dcandy.ws.native-transport=" + System.getProperty("candy.native", "off"));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", microJar(), "--port", "" + port));

@@ -6,15 +6,21 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The frames waiting to go out on one connection. Jakarta WebSocket allows one asynchronous send at
- * a time per connection, so frames leave one after the other, in the order they were queued, and
+ * The frames waiting to go out on one connection. They leave in the order they were queued, and
  * whoever queues a frame never waits for the network.
+ *
+ * <p>Up to {@link Transport#window()} messages may be with the container at once, so that a burst
+ * does not wait for each send's completion before handing over the next (Jakarta WebSocket allows a
+ * container to refuse a send while another is in progress: the first refusal brings this queue back
+ * to one at a time). Pings and the close frame wait until every message before them has completed:
+ * they may take another path through the container than messages do.
  *
  * <p>The backlog is bounded twice: in bytes, each message (and ping) costing its payload plus
  * {@link ConnectionLimits#FRAME_COST}, and in messages. The close frame is never counted.
@@ -46,30 +52,36 @@ final class OutboundQueue {
   private static final AtomicLongFieldUpdater<OutboundQueue> COMPLETED =
       AtomicLongFieldUpdater.newUpdater(OutboundQueue.class, "completed");
 
+  private static final AtomicIntegerFieldUpdater<OutboundQueue> IN_FLIGHT =
+      AtomicIntegerFieldUpdater.newUpdater(OutboundQueue.class, "inFlight");
+
   private final Transport transport;
   private final long maxBacklogBytes;
   private final int maxBacklogMessages;
   private final Runnable overflow;
   private final Queue<Object> frames = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean sending = new AtomicBoolean();
+  // Held by the one thread that takes frames from the queue and hands them to the transport.
+  private final AtomicBoolean pumping = new AtomicBoolean();
   private final AtomicLong backlogBytes = new AtomicLong();
   // Counts of frames, the close frame excepted: fields, not more objects per connection.
   private volatile long queued; // ever queued; through QUEUED
-  private volatile long completed; // sent or failed, in order; written by the holder of `sending`
+  private volatile long completed; // sent or failed; through COMPLETED
   private volatile long confirmed; // read by the peer, as far as its pongs tell
+  private volatile int inFlight; // messages with the transport, not completed; through IN_FLIGHT
+  private volatile int window; // how many may be; 1 once the container refused more
   private volatile boolean probeDue;
   private volatile boolean closed;
-  // Written and read by whoever holds `sending`:
-  private long inFlightCost; // 0 for a close
-  private int untilProbe;
+  // A message the container refused to take while others were in flight, sent again first once
+  // they have completed. Written only by whoever holds `pumping`.
+  private volatile OutboundMessage refused;
 
   /**
    * Creates the queue of one connection.
    *
    * @param transport the container's side of the connection
-   * @param maxBacklogBytes how many bytes may wait, the one in flight and the cost per message
+   * @param maxBacklogBytes how many bytes may wait, those in flight and the cost per message
    *     included
-   * @param maxBacklogMessages how many messages may wait, the one in flight included
+   * @param maxBacklogMessages how many messages may wait, those in flight included
    * @param overflow called, instead of queuing, by a send that would go over the backlog
    */
   OutboundQueue(
@@ -78,7 +90,7 @@ final class OutboundQueue {
     this.maxBacklogBytes = maxBacklogBytes;
     this.maxBacklogMessages = maxBacklogMessages;
     this.overflow = overflow;
-    this.untilProbe = probeInterval();
+    this.window = Math.max(1, transport.window());
   }
 
   /**
@@ -123,7 +135,7 @@ final class OutboundQueue {
   }
 
   /**
-   * How many bytes wait to be sent, the one in flight and the cost per message included.
+   * How many bytes wait to be sent, those in flight and the cost per message included.
    *
    * @return the backlog in bytes
    */
@@ -132,7 +144,7 @@ final class OutboundQueue {
   }
 
   /**
-   * How many messages and pings wait to be sent, the one in flight included.
+   * How many messages and pings wait to be sent, those in flight included.
    *
    * @return the count
    */
@@ -230,50 +242,96 @@ final class OutboundQueue {
     OutboundQueue outer = PUMPING.get();
     PUMPING.set(this);
     try {
-      while ((probeDue || !frames.isEmpty()) && sending.compareAndSet(false, true)) {
-        if (probeDue) {
-          probeDue = false;
-          probe();
-          sending.set(false);
-          continue;
+      while (hasWork() && pumping.compareAndSet(false, true)) {
+        try {
+          pumpWhileAllowed();
+        } finally {
+          pumping.set(false);
         }
-        Object frame = frames.poll();
-        if (frame == null || closed) {
-          sending.set(false);
-          if (closed) {
-            frames.clear();
-            return;
-          }
-          continue;
-        }
-        write(frame);
       }
     } finally {
       PUMPING.set(outer);
     }
   }
 
-  private void write(Object frame) {
-    try {
-      if (frame instanceof OutboundMessage.Text text) {
-        inFlightCost = cost(text);
-        transport.send(text, this::sent);
-      } else if (frame instanceof OutboundMessage.Binary binary) {
-        inFlightCost = cost(binary);
-        transport.send(binary, this::sent);
-      } else if (frame instanceof Control ping) {
-        inFlightCost = ConnectionLimits.FRAME_COST;
+  /** Whether the pump has something it may do now; checked again after letting go of it. */
+  private boolean hasWork() {
+    if (probeDue) {
+      return true;
+    }
+    Object next = refused != null ? refused : frames.peek();
+    return next != null && (closed || mayHandOver(next));
+  }
+
+  private boolean mayHandOver(Object frame) {
+    int sending = inFlight;
+    return frame instanceof OutboundMessage ? sending < window : sending == 0;
+  }
+
+  // Runs while holding `pumping`.
+  private void pumpWhileAllowed() {
+    while (true) {
+      if (probeDue) {
+        probeDue = false;
+        probe();
+        continue;
+      }
+      if (closed) {
+        frames.clear();
+        refused = null;
+        return;
+      }
+      Object frame = refused != null ? refused : frames.peek();
+      if (frame == null || !mayHandOver(frame)) {
+        return;
+      }
+      if (frame == refused) {
+        refused = null;
+      } else {
+        frames.poll();
+      }
+      hand(frame);
+    }
+  }
+
+  private void hand(Object frame) {
+    if (frame instanceof OutboundMessage message) {
+      long cost = cost(message);
+      IN_FLIGHT.incrementAndGet(this);
+      try {
+        if (message instanceof OutboundMessage.Text text) {
+          transport.send(text, failure -> sent(cost, failure));
+        } else {
+          transport.send((OutboundMessage.Binary) message, failure -> sent(cost, failure));
+        }
+      } catch (IllegalStateException e) {
+        if (IN_FLIGHT.decrementAndGet(this) > 0) {
+          // The container takes one send at a time after all: so be it, from now on.
+          window = 1;
+          refused = message;
+        } else {
+          sent(cost, e, false);
+        }
+      } catch (RuntimeException e) {
+        IN_FLIGHT.decrementAndGet(this);
+        sent(cost, e, false);
+      }
+    } else if (frame instanceof Control ping) {
+      try {
         transport.ping(
             ping == Control.HEARTBEAT ? Heartbeat.payload(completed + 1) : NO_DATA.duplicate());
-        sent(null);
-      } else if (frame instanceof Close close) {
-        closed = true;
-        frames.clear();
-        transport.close(close.code(), close.reason());
-        sending.set(false);
+      } catch (Exception e) {
+        LOG.log(Level.FINE, "a ping failed; the connection is closing", e);
       }
-    } catch (Exception e) {
-      sent(e);
+      countCompleted(ConnectionLimits.FRAME_COST);
+    } else if (frame instanceof Close close) {
+      closed = true;
+      frames.clear();
+      try {
+        transport.close(close.code(), close.reason());
+      } catch (Exception e) {
+        LOG.log(Level.FINE, "the close failed", e);
+      }
     }
   }
 
@@ -293,24 +351,28 @@ final class OutboundQueue {
     }
   }
 
-  private void sent(Throwable failure) {
+  /** A message the transport took has completed, on whatever thread the container calls. */
+  private void sent(long cost, Throwable failure) {
+    IN_FLIGHT.decrementAndGet(this);
+    sent(cost, failure, true);
+  }
+
+  private void sent(long cost, Throwable failure, boolean pumpAgain) {
     if (failure != null && !closed) {
       LOG.log(Level.FINE, "send failed; the connection is closing", failure);
     }
-    if (inFlightCost > 0) {
-      if (!closed) {
-        backlogBytes.addAndGet(-inFlightCost); // discard() has already emptied the backlog
-      }
-      COMPLETED.lazySet(this, completed + 1); // only this thread writes it: no atomic needed
-      if (--untilProbe == 0) {
-        untilProbe = probeInterval();
-        probeDue = true;
-      }
-    }
-    inFlightCost = 0;
-    sending.set(false);
-    if (PUMPING.get() != this) {
+    countCompleted(cost);
+    if (pumpAgain && PUMPING.get() != this) {
       pump();
+    }
+  }
+
+  private void countCompleted(long cost) {
+    if (!closed) {
+      backlogBytes.addAndGet(-cost); // discard() has already emptied the backlog
+    }
+    if (COMPLETED.incrementAndGet(this) % probeInterval() == 0) {
+      probeDue = true;
     }
   }
 

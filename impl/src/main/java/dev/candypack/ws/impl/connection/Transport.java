@@ -48,6 +48,17 @@ public interface Transport {
   }
 
   /**
+   * How many messages this transport takes before the first of them has completed. Jakarta
+   * WebSocket lets a container refuse a send while another is in progress; the outbound queue goes
+   * back to one at a time if it ever does.
+   *
+   * @return at least 1; 1 by default
+   */
+  default int window() {
+    return 1;
+  }
+
+  /**
    * Sends a ping frame.
    *
    * @param payload its application data, at most 125 bytes

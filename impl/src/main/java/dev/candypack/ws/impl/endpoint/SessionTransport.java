@@ -21,6 +21,12 @@ import java.util.function.Consumer;
  */
 final class SessionTransport implements Transport {
 
+  /**
+   * How many messages a session is given before the first has completed. Neither Tyrus nor Undertow
+   * refuses a send while another is in progress; both queue it behind the others.
+   */
+  static final int WINDOW = 4;
+
   /** A class loader whose service lookups find nothing quickly. */
   private static final ClassLoader SENDING = ClassLoader.getPlatformClassLoader();
 
@@ -73,6 +79,11 @@ final class SessionTransport implements Transport {
             session
                 .getAsyncRemote()
                 .sendBinary(data, result -> done.accept(result.getException())));
+  }
+
+  @Override
+  public int window() {
+    return WINDOW;
   }
 
   @Override

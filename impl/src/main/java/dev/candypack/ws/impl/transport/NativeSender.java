@@ -25,4 +25,14 @@ public interface NativeSender {
    * @param done called once when the send has finished
    */
   void send(OutboundMessage.Binary message, Consumer<Throwable> done);
+
+  /**
+   * How many messages this sender takes before the first of them has completed (see {@link
+   * dev.candypack.ws.impl.connection.Transport#window}).
+   *
+   * @return at least 1; 1 by default
+   */
+  default int window() {
+    return 1;
+  }
 }

@@ -41,6 +41,11 @@ final class NativeTransport implements Transport {
   }
 
   @Override
+  public int window() {
+    return sender.window();
+  }
+
+  @Override
   public void ping(ByteBuffer payload) throws Exception {
     standard.ping(payload);
   }

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class OutboundQueueTest {
 
@@ -46,6 +46,71 @@ class OutboundQueueTest {
     transport.completeNext();
     assertEquals(0, queue.pending());
     assertEquals(0, transport.held());
+    assertEquals(1, transport.maxInFlight());
+  }
+
+  @Test
+  void upToTheTransportsWindowOfMessagesAreWithItAtOnceInOrder() {
+    StubTransport transport = new StubTransport(Mode.HELD).window(3);
+    OutboundQueue queue = queue(transport);
+
+    for (String text : List.of("a", "b", "c", "d", "e")) {
+      queue.send(text(text));
+    }
+
+    assertEquals(List.of("a", "b", "c"), transport.frames());
+    assertEquals(5, queue.backlogMessages());
+    transport.completeNext();
+    assertEquals(List.of("a", "b", "c", "d"), transport.frames());
+    transport.completeNext();
+    transport.completeNext();
+    transport.completeNext();
+    transport.completeNext();
+    assertEquals(List.of("a", "b", "c", "d", "e"), transport.frames());
+    assertEquals(0, queue.backlogMessages());
+    assertEquals(0, queue.backlogBytes());
+    assertEquals(3, transport.maxInFlight());
+  }
+
+  @Test
+  void pingsAndTheCloseWaitUntilEveryMessageBeforeThemHasCompleted() {
+    StubTransport transport = new StubTransport(Mode.HELD).window(4);
+    OutboundQueue queue = queue(transport);
+
+    queue.send(text("a"));
+    queue.send(text("b"));
+    queue.ping();
+    queue.send(text("c"));
+    queue.close(4000, "bye");
+    queue.send(text("dropped"));
+
+    assertEquals(List.of("a", "b"), transport.frames());
+    transport.completeNext();
+    assertEquals(List.of("a", "b"), transport.frames(), "the ping waits for b");
+    transport.completeNext();
+    assertEquals(List.of("a", "b", "ping", "c"), transport.frames());
+    transport.completeNext();
+    assertEquals(List.of("a", "b", "ping", "c", "close 4000 bye"), transport.frames());
+    assertEquals(0, transport.held());
+  }
+
+  @Test
+  void aContainerThatRefusesASecondSendGetsOneAtATimeAndLosesNothing() {
+    StubTransport transport = new StubTransport(Mode.HELD).window(4).refusingSecondSend();
+    OutboundQueue queue = queue(transport);
+
+    queue.send(text("a"));
+    queue.send(text("b"));
+    queue.send(text("c"));
+
+    assertEquals(List.of("a"), transport.frames());
+    transport.completeNext();
+    assertEquals(List.of("a", "b"), transport.frames());
+    transport.completeNext();
+    transport.completeNext();
+    assertEquals(List.of("a", "b", "c"), transport.frames());
+    assertEquals(0, queue.backlogMessages());
+    assertEquals(0, queue.backlogBytes());
     assertEquals(1, transport.maxInFlight());
   }
 
@@ -436,15 +501,13 @@ class OutboundQueueTest {
   }
 
   @ParameterizedTest
-  @EnumSource(
-      value = Mode.class,
-      names = {"INLINE", "ASYNC"})
-  void concurrentSendersEachKeepTheirOrder(Mode mode) throws InterruptedException {
+  @CsvSource({"INLINE, 1", "ASYNC, 1", "ASYNC, 4"})
+  void concurrentSendersEachKeepTheirOrder(Mode mode, int window) throws InterruptedException {
     int threads = 32;
     int perThread = 1_000;
     ExecutorService completions = Executors.newFixedThreadPool(4);
     try {
-      StubTransport transport = new StubTransport(mode, completions);
+      StubTransport transport = new StubTransport(mode, completions).window(window);
       OutboundQueue queue = queue(transport);
       CountDownLatch delivered = transport.expect(threads * perThread);
       CountDownLatch start = new CountDownLatch(1);
@@ -482,7 +545,7 @@ class OutboundQueueTest {
         counts.add(count);
       }
       assertEquals(Set.of(perThread), counts);
-      assertEquals(1, transport.maxInFlight());
+      assertTrue(transport.maxInFlight() <= window, "at most the window in flight");
     } finally {
       completions.shutdownNow();
     }

@@ -35,6 +35,8 @@ final class StubTransport implements Transport {
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private final Executor executor;
   private volatile Mode mode;
+  private volatile int window = 1;
+  private volatile boolean refusesSecondSend;
   private volatile boolean open = true;
   private volatile CountDownLatch expected = new CountDownLatch(0);
 
@@ -49,6 +51,26 @@ final class StubTransport implements Transport {
 
   void mode(Mode mode) {
     this.mode = mode;
+  }
+
+  /** Takes this many messages before the first has completed. */
+  StubTransport window(int window) {
+    this.window = window;
+    return this;
+  }
+
+  /**
+   * Refuses, as Jakarta WebSocket allows, a message while another is in flight, with an {@link
+   * IllegalStateException}, and records nothing of it.
+   */
+  StubTransport refusingSecondSend() {
+    this.refusesSecondSend = true;
+    return this;
+  }
+
+  @Override
+  public int window() {
+    return window;
   }
 
   /** Frames recorded from now on count down the returned latch. */
@@ -134,6 +156,9 @@ final class StubTransport implements Transport {
   }
 
   private void send(String frame, Consumer<Throwable> done) {
+    if (refusesSecondSend && inFlight.get() > 0) {
+      throw new IllegalStateException("a send is in progress");
+    }
     begin(frame);
     if (frame.startsWith("throw")) {
       inFlight.decrementAndGet();
