@@ -15,6 +15,13 @@ import java.util.function.Consumer;
  */
 final class TyrusSender implements NativeSender {
 
+  /**
+   * How many frames a session is given before the first has completed, as on the Jakarta WebSocket
+   * path: Tyrus writes raw frames one at a time under the session's lock, and its servlet writer
+   * queues those the connection cannot take yet, completing them in order.
+   */
+  static final int WINDOW = 4;
+
   private final TyrusContainer container;
   private final Object socket;
 
@@ -45,6 +52,11 @@ final class TyrusSender implements NativeSender {
       return;
     }
     send(frame, done);
+  }
+
+  @Override
+  public int window() {
+    return WINDOW;
   }
 
   private void send(ByteBuffer frame, Consumer<Throwable> done) {

@@ -216,6 +216,22 @@ class TyrusContainerTest {
   }
 
   @Test
+  void framesInFlightTogetherCompleteInTheirOrder() {
+    NativeSender sender = adapter.sender(session).orElseThrow();
+    writer.deferred = new CopyOnWriteArrayList<>();
+    List<String> done = new ArrayList<>();
+
+    for (int i = 0; i < sender.window(); i++) {
+      String text = "m" + i;
+      sender.send(new OutboundMessage.Text(text), failure -> done.add(text));
+    }
+    writer.deferred.forEach(handler -> handler.completed(null));
+
+    assertEquals(List.of("m0", "m1", "m2", "m3"), done);
+    assertEquals(4, writer.frames.size());
+  }
+
+  @Test
   void aSessionClosedBeforeItsSenderIsMadeStaysOnJakartaWebSocket() throws Exception {
     session.close();
 
