@@ -3,6 +3,7 @@ package dev.candypack.ws.impl;
 import dev.candypack.ws.CandyServer;
 import dev.candypack.ws.impl.codec.JsonCodec;
 import dev.candypack.ws.impl.connection.Heartbeat;
+import dev.candypack.ws.impl.connection.IdleTimeout;
 import dev.candypack.ws.impl.connection.Transport;
 import dev.candypack.ws.impl.observe.Observatory;
 import dev.candypack.ws.impl.request.RequestSettings;
@@ -34,6 +35,7 @@ public final class CandyRuntime {
   private volatile Executor executor = Executors.newCachedThreadPool(CandyRuntime::daemon);
   private ScheduledExecutorService timer; // made on first use; guarded by this
   private volatile Heartbeat heartbeat; // null when off
+  private volatile boolean ownsIdleTimeout;
   private volatile RequestSettings requestSettings = RequestSettings.DEFAULTS;
   private volatile NativeTransports nativeTransports = new NativeTransports(NativeMode.OFF);
   private volatile int routesServed;
@@ -159,6 +161,27 @@ public final class CandyRuntime {
     if (intervalMillis > 0) {
       heartbeat = Heartbeat.start(this, intervalMillis);
     }
+  }
+
+  /**
+   * Starts closing the connections that go without a frame in or out for a time, instead of the
+   * container: only where the container's own idle timeout is off.
+   *
+   * @param timeoutMillis the time, more than 0
+   */
+  public void startIdleTimeout(long timeoutMillis) {
+    IdleTimeout.start(this, timeoutMillis);
+    ownsIdleTimeout = true;
+  }
+
+  /**
+   * Whether candy-ws keeps the idle timeout of this application's connections, so that their
+   * sessions must be left without one.
+   *
+   * @return whether {@link #startIdleTimeout} has run
+   */
+  public boolean ownsIdleTimeout() {
+    return ownsIdleTimeout;
   }
 
   /**

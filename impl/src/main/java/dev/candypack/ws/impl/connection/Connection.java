@@ -64,11 +64,13 @@ public final class Connection implements CandySocket, RoomMember {
       new CloseStatus(CloseStatus.ABNORMAL, "No answer to ping");
 
   private static final VarHandle AWAITING_PONG;
+  private static final VarHandle IDLE_SWEEPS;
 
   static {
     try {
       AWAITING_PONG =
           MethodHandles.lookup().findVarHandle(Connection.class, "awaitingPong", boolean.class);
+      IDLE_SWEEPS = MethodHandles.lookup().findVarHandle(Connection.class, "idleSweeps", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -92,6 +94,8 @@ public final class Connection implements CandySocket, RoomMember {
   private final AtomicReference<ReadyState> state = new AtomicReference<>(ReadyState.CONNECTING);
   // Set by each heartbeat's ping, cleared by any pong; through AWAITING_PONG.
   private volatile boolean awaitingPong;
+  // Sweeps of candy-ws's own idle timeout since the last frame in or out; through IDLE_SWEEPS.
+  private volatile int idleSweeps;
   // The pending check of an asynchronous route handler's time, until it finishes.
   private volatile ScheduledFuture<?> openTimeout;
   // Made on first use: most connections never touch their data.
@@ -264,6 +268,7 @@ public final class Connection implements CandySocket, RoomMember {
   @Override
   public void ping() {
     if (isSending()) {
+      active();
       outbound.ping();
     }
   }
@@ -426,6 +431,7 @@ public final class Connection implements CandySocket, RoomMember {
     if (!isSending()) {
       return null;
     }
+    active();
     outbound.send(message);
     return meter;
   }
@@ -512,6 +518,7 @@ public final class Connection implements CandySocket, RoomMember {
       return true;
     }
     if (isSending()) {
+      active();
       outbound.heartbeat();
     }
     return false;
@@ -531,6 +538,43 @@ public final class Connection implements CandySocket, RoomMember {
   }
 
   /**
+   * A frame went out or came in: the connection is not idle. Written only when a sweep has counted
+   * it idle, so that the sends of a busy connection only read it.
+   */
+  private void active() {
+    if (idleSweeps != 0) {
+      idleSweeps = 0;
+    }
+  }
+
+  /**
+   * One sweep of candy-ws's idle timeout: counts one more sweep without a frame in or out.
+   *
+   * @param limit how many sweeps in a row without one make the connection idle
+   * @return whether it has just become idle (true at one sweep only); a frame that comes or goes
+   *     during the sweep keeps it alive
+   */
+  boolean idleSweep(int limit) {
+    int seen = idleSweeps;
+    return IDLE_SWEEPS.compareAndSet(this, seen, seen + 1) && seen + 1 == limit;
+  }
+
+  /**
+   * Closes the connection for having been idle, behind what it has queued: the close handlers see
+   * {@code status} once the container reports the close.
+   *
+   * @param status the close code and reason; the transport decides what the peer is sent for a code
+   *     that a close frame may not carry
+   */
+  void idleTimedOut(CloseStatus status) {
+    ReadyState before = state.getAndUpdate(s -> s == ReadyState.CLOSED ? s : ReadyState.CLOSING);
+    if (before == ReadyState.CONNECTING || before == ReadyState.OPEN) {
+      LOG.fine(() -> "candy-ws: closing " + this + ": " + status.reason());
+      outbound.close(status.code(), status.reason());
+    }
+  }
+
+  /**
    * A fragment of a text message arrived: enforce the size and rate limits, and deliver the message
    * once whole.
    *
@@ -538,6 +582,7 @@ public final class Connection implements CandySocket, RoomMember {
    * @param last whether it ends the message
    */
   public void receivedText(String part, boolean last) {
+    active();
     if (isReceiving()) {
       switch (assembler.text(part, last)) {
         case COMPLETE -> {
@@ -560,6 +605,7 @@ public final class Connection implements CandySocket, RoomMember {
    * @param last whether it ends the message
    */
   public void receivedBinary(ByteBuffer part, boolean last) {
+    active();
     if (isReceiving()) {
       switch (assembler.binary(part, last)) {
         case COMPLETE -> {
@@ -615,6 +661,7 @@ public final class Connection implements CandySocket, RoomMember {
    */
   public void receivedPong(byte[] payload) {
     awaitingPong = false;
+    active();
     if (!isReceiving() || !withinRate()) {
       return;
     }

@@ -160,7 +160,9 @@ public final class CandyEndpoint extends Endpoint {
     session.setMaxBinaryMessageBufferSize(buffer);
     // The registrar made it the container's default, which every session starts with: setting it
     // again here would race Tyrus's idle task of a session made with another (see architecture.md).
+    // Where candy-ws keeps the idle timeout, the session's stays 0.
     if (policy.idleTimeoutMillis() > 0
+        && !runtime.ownsIdleTimeout()
         && session.getMaxIdleTimeout() != policy.idleTimeoutMillis()) {
       session.setMaxIdleTimeout(policy.idleTimeoutMillis());
     }

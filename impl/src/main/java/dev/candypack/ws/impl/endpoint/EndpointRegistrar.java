@@ -95,9 +95,14 @@ public final class EndpointRegistrar implements ServletContextListener {
     startTransactionalSends(application, servletContext.getContextPath());
     startHistory(SettingsLoader.reader(application));
     if (settings.idleTimeoutMillis() > 0) {
-      // Every session starts with it: Tyrus closes a session at once when its idle task, set off
-      // with a session's first timeout of 0, runs after that timeout was raised in onOpen.
-      container.setDefaultMaxSessionIdleTimeout(settings.idleTimeoutMillis());
+      if (runtime.nativeTransports().ownsIdleTimeout(container)) {
+        // The container's stays 0 for every session, so that its idle task never closes one.
+        runtime.startIdleTimeout(settings.idleTimeoutMillis());
+      } else {
+        // Every session starts with it: Tyrus closes a session at once when its idle task, set off
+        // with a session's first timeout of 0, runs after that timeout was raised in onOpen.
+        container.setDefaultMaxSessionIdleTimeout(settings.idleTimeoutMillis());
+      }
     }
     runtime.startHeartbeat(settings.pingIntervalMillis());
     countGateRefusals(servletContext, routes);

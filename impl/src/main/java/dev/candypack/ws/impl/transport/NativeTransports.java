@@ -2,6 +2,7 @@ package dev.candypack.ws.impl.transport;
 
 import dev.candypack.ws.impl.connection.Transport;
 import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerContainer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,11 +19,15 @@ public final class NativeTransports {
 
   private static final Logger LOG = Logger.getLogger(NativeTransports.class.getName());
 
+  private static final String TYRUS = "org.glassfish.tyrus.";
+
   /** The adapters, by the package their container's sessions come from. */
   private static final Map<String, String> ADAPTERS =
       Map.of(
-          "org.glassfish.tyrus.", "dev.candypack.ws.impl.transport.tyrus.TyrusContainer",
-          "io.undertow.", "dev.candypack.ws.impl.transport.undertow.UndertowContainer");
+          TYRUS,
+          "dev.candypack.ws.impl.transport.tyrus.TyrusContainer",
+          "io.undertow.",
+          "dev.candypack.ws.impl.transport.undertow.UndertowContainer");
 
   private final NativeMode mode;
   // By session class: the container's adapter, or empty where it has none or it failed to load.
@@ -62,6 +67,23 @@ public final class NativeTransports {
    */
   public boolean enabled() {
     return mode != NativeMode.OFF;
+  }
+
+  /**
+   * Whether candy-ws must keep the idle timeout of a container's connections itself: Tyrus's idle
+   * timer restarts on each Jakarta WebSocket send, not on a native one, so it would close a
+   * connection that only receives. Decided for the container, before any session opens, whether or
+   * not its adapter loads.
+   *
+   * @param container the application's WebSocket container
+   * @return whether native sends may skip the container's idle timer
+   */
+  public boolean ownsIdleTimeout(ServerContainer container) {
+    return ownsIdleTimeout(container.getClass().getName());
+  }
+
+  boolean ownsIdleTimeout(String containerClass) {
+    return enabled() && containerClass.startsWith(TYRUS);
   }
 
   private Optional<NativeContainer> load(Class<?> sessionClass) {
