@@ -194,6 +194,10 @@ public class TestRoutes {
             case "get" -> ws.send(json("value", ws.data().get((String) m.get("key"))));
             case "count" -> ws.send(json("received", received.get()));
             case "close" -> ws.close(((Number) m.get("code")).intValue(), (String) m.get("reason"));
+            case "close-twice" -> {
+              ws.close(((Number) m.get("code")).intValue(), (String) m.get("reason"));
+              ws.close(4000, "second close is ignored");
+            }
             case "close-invalid" -> {
               try {
                 ws.close(1006, "not sendable");
