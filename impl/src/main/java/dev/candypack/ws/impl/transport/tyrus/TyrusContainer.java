@@ -29,6 +29,9 @@ import java.util.logging.Logger;
  * the frame. A Tyrus that is laid out otherwise makes the constructor throw, and the connections
  * send through Jakarta WebSocket. A session that negotiated an extension (per-message deflate)
  * stays there too: its frames must go through the extension.
+ *
+ * <p>Tyrus also reschedules the idle timer on every message a session receives; for a session that
+ * sends natively, and so has no idle timeout of its own, {@link IdleTasks} drops that task.
  */
 public final class TyrusContainer implements NativeContainer {
 
@@ -41,6 +44,7 @@ public final class TyrusContainer implements NativeContainer {
   private final Class<?> remoteEndpoint;
   private final MethodHandle webSocket; // (Object remote endpoint) -> Object web socket
   private final MethodHandle sendRawFrame; // (Object web socket, ByteBuffer) -> Future
+  private final IdleTasks idleTasks; // null when Tyrus keeps them otherwise
   private volatile boolean confirmed; // whether a native send has completed, for one log line
 
   /**
@@ -79,6 +83,16 @@ public final class TyrusContainer implements NativeContainer {
             .findVirtual(
                 socket, "sendRawFrame", MethodType.methodType(Future.class, ByteBuffer.class))
             .asType(MethodType.methodType(Future.class, Object.class, ByteBuffer.class));
+    idleTasks = idleTasks(tyrus);
+  }
+
+  private static IdleTasks idleTasks(ClassLoader tyrus) {
+    try {
+      return new IdleTasks(tyrus);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      LOG.info("candy-ws: Tyrus keeps scheduling its idle task on each message received: " + e);
+      return null;
+    }
   }
 
   @Override
@@ -91,10 +105,23 @@ public final class TyrusContainer implements NativeContainer {
       if (!remoteEndpoint.isInstance(remote)) {
         return Optional.empty(); // another Tyrus than the one resolved, or no Tyrus at all
       }
-      return Optional.of(new TyrusSender(this, webSocket.invoke(remote)));
+      TyrusSender sender = new TyrusSender(this, webSocket.invoke(remote));
+      dropIdleTasks(session);
+      return Optional.of(sender);
     } catch (Throwable e) {
       LOG.log(Level.FINE, "candy-ws: no native sender for " + session.getId(), e);
       return Optional.empty();
+    }
+  }
+
+  private void dropIdleTasks(Session session) {
+    if (idleTasks == null) {
+      return;
+    }
+    try {
+      idleTasks.drop(session);
+    } catch (Throwable e) { // the session keeps its idle tasks, which find nothing to do
+      LOG.log(Level.FINE, "candy-ws: Tyrus's idle tasks stay for " + session.getId(), e);
     }
   }
 

@@ -51,6 +51,7 @@ class TyrusContainerTest {
   private final AtomicReference<Session> opened = new AtomicReference<>();
   private TyrusContainer adapter;
   private Session session;
+  private org.glassfish.tyrus.spi.ReadHandler reader;
 
   @BeforeEach
   void open() throws Exception {
@@ -77,7 +78,7 @@ class TyrusContainerTest {
     headers.put("Sec-WebSocket-Version", List.of("13"));
     WebSocketEngine.UpgradeInfo upgrade = engine.upgrade(request, new TyrusUpgradeResponse());
     assertEquals(WebSocketEngine.UpgradeStatus.SUCCESS, upgrade.getStatus());
-    upgrade.createConnection(writer, reason -> {});
+    reader = upgrade.createConnection(writer, reason -> {}).getReadHandler();
     session = opened.get();
     assertNotNull(session, "the endpoint opened");
   }
@@ -122,6 +123,51 @@ class TyrusContainerTest {
 
     assertEquals(scheduledBefore + 1, webSocketContainer.scheduled.get());
     assertEquals(1, writer.frames.size());
+  }
+
+  @Test
+  void aSessionThatSendsNativelyNoLongerSchedulesIdleTasksOnTheContainersScheduler() {
+    adapter.sender(session).orElseThrow();
+    int scheduledBefore = webSocketContainer.scheduled.get();
+
+    reader.handle(clientText("in"));
+    session.getAsyncRemote().sendText("out", result -> {});
+
+    assertEquals(1, writer.frames.size(), "the Jakarta WebSocket send went out");
+    assertEquals(scheduledBefore, webSocketContainer.scheduled.get(), "no idle task scheduled");
+  }
+
+  @Test
+  void aSessionWithItsOwnIdleTimeoutKeepsItsIdleTasks() {
+    session.setMaxIdleTimeout(60_000);
+    adapter.sender(session).orElseThrow();
+    int scheduledBefore = webSocketContainer.scheduled.get();
+
+    reader.handle(clientText("in"));
+
+    assertEquals(scheduledBefore + 1, webSocketContainer.scheduled.get());
+  }
+
+  @Test
+  void theFilterHandsEveryOtherTaskToTheContainersScheduler() throws Exception {
+    IdleTaskFilter filter =
+        new IdleTaskFilter(
+            webSocketContainer.getScheduledExecutorService(), Class.forName(IdleTasks.IDLE_TASK));
+    java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+    int scheduledBefore = webSocketContainer.scheduled.get();
+
+    filter.schedule(ran::countDown, 0, TimeUnit.MILLISECONDS);
+
+    assertTrue(ran.await(10, TimeUnit.SECONDS));
+    assertEquals(scheduledBefore + 1, webSocketContainer.scheduled.get());
+  }
+
+  /** A masked text frame from the client, as the server reads it. */
+  private static ByteBuffer clientText(String text) {
+    byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+    ByteBuffer frame = ByteBuffer.allocate(6 + payload.length);
+    frame.put((byte) 0x81).put((byte) (0x80 | payload.length)).putInt(0); // a zero mask
+    return frame.put(payload).flip();
   }
 
   @Test
