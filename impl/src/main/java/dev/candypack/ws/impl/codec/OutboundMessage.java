@@ -27,6 +27,7 @@ public sealed interface OutboundMessage {
     // One encoding and the function that made it; a message is only ever sent through one
     // container, so one slot is enough.
     private volatile Encoded encoded;
+    private volatile boolean shared;
 
     /**
      * A text frame.
@@ -64,6 +65,27 @@ public sealed interface OutboundMessage {
         encoded = new Encoded(encoding, bytes);
       }
       return bytes;
+    }
+
+    /**
+     * Marks this message as one that goes to several connections (a room's, a user's, all), before
+     * it is queued on any: an encoding that costs more to make than to send, such as a direct
+     * buffer, then pays.
+     *
+     * @return this message
+     */
+    public Text share() {
+      shared = true;
+      return this;
+    }
+
+    /**
+     * Whether this message goes to several connections.
+     *
+     * @return whether {@link #share()} was called
+     */
+    public boolean shared() {
+      return shared;
     }
 
     @Override

@@ -109,6 +109,7 @@ public final class RoomRegistry {
   public void sendToRoom(String room, OutboundMessage message) {
     Set<RoomMember> members = rooms.get(room);
     if (members != null) {
+      share(message);
       SentTally sent = new SentTally(message);
       for (RoomMember member : members) {
         sent.add(member.queue(message));
@@ -126,6 +127,7 @@ public final class RoomRegistry {
   public void sendToUser(String user, OutboundMessage message) {
     Set<RoomMember> sockets = users.get(user);
     if (sockets != null) {
+      share(message);
       for (RoomMember member : sockets) {
         member.deliver(message);
       }
@@ -142,6 +144,7 @@ public final class RoomRegistry {
   public void sendToRoom(String room, OutboundMessage message, Predicate<RoomMember> skip) {
     Set<RoomMember> members = rooms.get(room);
     if (members != null) {
+      share(message);
       for (RoomMember member : members) {
         if (!skip.test(member)) {
           member.deliver(message);
@@ -157,6 +160,7 @@ public final class RoomRegistry {
    * @param except the connection to skip, or {@code null}
    */
   public void broadcast(OutboundMessage message, RoomMember except) {
+    share(message);
     SentTally sent = new SentTally(message);
     for (RoomMember member : clients.values()) {
       if (member != except) {
@@ -164,6 +168,12 @@ public final class RoomRegistry {
       }
     }
     sent.flush();
+  }
+
+  private static void share(OutboundMessage message) {
+    if (message instanceof OutboundMessage.Text text) {
+      text.share();
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.candypack.ws.impl.room;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -164,6 +165,23 @@ class RoomRegistryTest {
     registry.leave("r", b);
     registry.leave("never", a);
     assertEquals(Set.of(), registry.roomNames());
+  }
+
+  @Test
+  void aTextToARoomAUserOrEveryoneIsMarkedSharedBeforeAnyMemberHasIt() {
+    registry.add(a);
+    registry.join("r", a);
+    OutboundMessage.Text toRoom = new OutboundMessage.Text("room");
+    OutboundMessage.Text toSome = new OutboundMessage.Text("some");
+    OutboundMessage.Text toAll = new OutboundMessage.Text("all");
+
+    registry.sendToRoom("r", toRoom);
+    registry.sendToRoom("r", toSome, member -> false);
+    registry.broadcast(toAll, null);
+
+    assertTrue(toRoom.shared() && toSome.shared() && toAll.shared());
+    assertEquals(List.of(toRoom, toSome, toAll), a.delivered);
+    assertFalse(new OutboundMessage.Text("own").shared(), "a text is not shared by default");
   }
 
   @Test

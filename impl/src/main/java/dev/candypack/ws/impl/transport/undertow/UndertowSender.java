@@ -28,7 +28,9 @@ final class UndertowSender implements NativeSender {
   /**
    * A text's UTF-8 bytes in a read-only direct buffer, made once per message and shared by every
    * connection it goes to: the socket writes a direct buffer as it is, where a heap buffer is first
-   * copied into a direct one, on every send.
+   * copied into a direct one, on every send. Only for a {@linkplain OutboundMessage.Text#shared()
+   * shared} message: for one that goes to one connection (an echo), allocating a direct buffer
+   * costs more than the copy it saves.
    */
   static final Function<String, ByteBuffer> DIRECT_UTF8 =
       text -> utf8(text, ByteBuffer::allocateDirect);
@@ -61,10 +63,20 @@ final class UndertowSender implements NativeSender {
   public void send(OutboundMessage.Text message, Consumer<Throwable> done) {
     Completion completion = new Completion(done);
     try {
-      WebSockets.sendText(message.encoded(DIRECT_UTF8).duplicate(), channel.get(), completion);
+      WebSockets.sendText(payload(message), channel.get(), completion);
     } catch (RuntimeException | LinkageError e) {
       completion.failed(e);
     }
+  }
+
+  /**
+   * A text's bytes for one send: its own view of the shared direct encoding, or, for a message to
+   * this connection alone, its UTF-8 bytes on the heap.
+   */
+  static ByteBuffer payload(OutboundMessage.Text message) {
+    return message.shared()
+        ? message.encoded(DIRECT_UTF8).duplicate()
+        : ByteBuffer.wrap(message.text().getBytes(StandardCharsets.UTF_8));
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -131,7 +132,7 @@ class UndertowSenderTest {
   @Test
   void oneDirectEncodingServesEveryMember() throws Exception {
     List<Peer> members = List.of(connect(), connect(), connect());
-    OutboundMessage.Text message = new OutboundMessage.Text("room message ✓");
+    OutboundMessage.Text message = new OutboundMessage.Text("room message ✓").share();
     List<CompletableFuture<Throwable>> sends = new ArrayList<>();
     for (Peer member : members) {
       sends.add(member.start(message));
@@ -148,6 +149,19 @@ class UndertowSenderTest {
     assertTrue(shared.isReadOnly());
     assertEquals(0, shared.position(), "no send consumed the shared buffer");
     assertEquals("room message ✓".getBytes(UTF_8).length, shared.remaining());
+  }
+
+  @Test
+  void aMessageToOneConnectionGoesOutFromTheHeapAndKeepsNoEncoding() throws Exception {
+    Peer peer = connect();
+    OutboundMessage.Text message = new OutboundMessage.Text("echo ✓");
+
+    assertNull(peer.start(message).get(WAIT_SECONDS, TimeUnit.SECONDS));
+
+    assertEquals("text echo ✓", peer.next());
+    assertFalse(UndertowSender.payload(message).isDirect());
+    assertNotSame(UndertowSender.payload(message), UndertowSender.payload(message));
+    assertTrue(UndertowSender.payload(message.share()).isDirect());
   }
 
   @Test
