@@ -77,21 +77,33 @@ final class HeapScenario {
    * @param servers starts a fresh server for each measurement
    * @param connections N
    * @param twins the candy-ws twins to measure
+   * @param histogram how many of the classes that grew most to print per measurement (0: none)
    * @return the result
    * @throws Exception when the connections cannot be opened or the server does not answer
    */
-  static Result run(Clients clients, BenchServer.Starter servers, int connections, List<Twin> twins)
+  static Result run(
+      Clients clients,
+      BenchServer.Starter servers,
+      int connections,
+      List<Twin> twins,
+      int histogram)
       throws Exception {
-    double raw =
-        perConnection(clients, servers, Twin.RAW.app(), Twin.RAW.echo(), "rawEcho", connections);
+    Measure measure =
+        (app, path, counter) ->
+            perConnection(clients, servers, app, path, counter, connections, histogram);
+    double raw = measure.perConnection(Twin.RAW.app(), Twin.RAW.echo(), "rawEcho");
     List<Added> added = new ArrayList<>();
     for (Twin twin : twins) {
-      double echo = perConnection(clients, servers, twin.app(), twin.echo(), "candy", connections);
-      double room =
-          perConnection(clients, servers, twin.app(), twin.room() + "heap", "candy", connections);
+      double echo = measure.perConnection(twin.app(), twin.echo(), "candy");
+      double room = measure.perConnection(twin.app(), twin.room() + "heap", "candy");
       added.add(new Added(twin, echo - raw, room - raw));
     }
     return new Result(connections, raw, added);
+  }
+
+  /** One measurement on a fresh server. */
+  private interface Measure {
+    double perConnection(String app, String path, String counter) throws Exception;
   }
 
   private static double perConnection(
@@ -100,7 +112,8 @@ final class HeapScenario {
       String app,
       String path,
       String counter,
-      int connections)
+      int connections,
+      int histogram)
       throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     try (BenchServer server = servers.start()) {
@@ -108,9 +121,18 @@ final class HeapScenario {
       close(http, server, app, counter, open(clients, server, path, Math.min(200, connections)));
       awaitCount(http, server, app, counter, 0);
       long before = heap(http, server, app);
+      ClassHistogram classesBefore = histogram > 0 ? ClassHistogram.of(server.pid()) : null;
       List<WebSocket> sockets = open(clients, server, path, connections);
       awaitCount(http, server, app, counter, connections);
       long after = heap(http, server, app);
+      if (classesBefore != null) {
+        System.out.println(
+            "heap      grown most on "
+                + path
+                + ":\n"
+                + ClassHistogram.of(server.pid())
+                    .grownSince(classesBefore, connections, histogram));
+      }
       close(http, server, app, counter, sockets);
       return (after - before) / (double) connections;
     }

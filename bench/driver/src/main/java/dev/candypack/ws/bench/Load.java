@@ -40,6 +40,7 @@ public final class Load {
           Map.entry("big.rate", "1"),
           Map.entry("big.seconds", "10"),
           Map.entry("heap.connections", "10000"),
+          Map.entry("heap.histogram", "0"),
           Map.entry("clients.http", "4"),
           Map.entry("clients.threads", "4"),
           Map.entry("server", "payara"),
@@ -58,6 +59,7 @@ public final class Load {
           Map.entry("fanout.rate", "10"),
           Map.entry("fanout.seconds", "3"),
           Map.entry("heap.connections", "300"),
+          Map.entry("heap.histogram", "0"),
           Map.entry("server.jvm", "-Xmx1g"),
           // Smoke loads are far from the targets' loads: ratios only, no verdicts.
           Map.entry("verdicts", "false"));
@@ -198,7 +200,8 @@ public final class Load {
                 clients,
                 starter,
                 number("heap.connections"),
-                allTwins.stream().filter(Twin::candyWs).toList());
+                allTwins.stream().filter(Twin::candyWs).toList(),
+                number("heap.histogram"));
         say(heap.toString());
         check("heap per connection <= 2 KB", heap.mostAdded() <= 2048, false);
       }
