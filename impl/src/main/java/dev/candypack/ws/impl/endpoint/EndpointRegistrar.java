@@ -31,6 +31,7 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Extension;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.ArrayList;
@@ -108,6 +109,9 @@ public final class EndpointRegistrar implements ServletContextListener {
     countGateRefusals(servletContext, routes);
     fireLifecycleEvents(applicationBeans, routes, application);
     HandshakeAuth auth = handshakeAuth(servletContext, extension);
+    // What the server installed (per-message deflate where it is turned on): an annotated endpoint
+    // gets it from the container, a programmatic one only when its configuration lists it.
+    List<Extension> extensions = List.copyOf(container.getInstalledExtensions());
     for (Map.Entry<Route, RoutePolicy> entry : policies.entrySet()) {
       Route route = entry.getKey();
       RoutePolicy policy = entry.getValue();
@@ -118,6 +122,7 @@ public final class EndpointRegistrar implements ServletContextListener {
             configurator.serving(
                 ServerEndpointConfig.Builder.create(CandyEndpoint.class, route.template().value())
                     .configurator(configurator)
+                    .extensions(extensions)
                     .build()));
       } catch (DeploymentException e) {
         throw new IllegalStateException(
