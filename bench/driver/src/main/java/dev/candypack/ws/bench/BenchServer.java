@@ -39,7 +39,9 @@ interface BenchServer extends WsServer {
    * @param path such as {@code /bench/stats}
    * @return the URI
    */
-  URI http(String path);
+  default URI http(String path) {
+    return URI.create("http://127.0.0.1:" + port() + path);
+  }
 
   /**
    * The server's output.

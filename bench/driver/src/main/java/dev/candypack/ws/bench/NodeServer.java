@@ -2,7 +2,6 @@ package dev.candypack.ws.bench;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,8 +47,8 @@ final class NodeServer implements WsServer {
   }
 
   @Override
-  public URI ws(String path) {
-    return URI.create("ws://127.0.0.1:" + port + path);
+  public int port() {
+    return port;
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.candypack.ws.bench;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,13 +78,8 @@ final class PayaraServer implements BenchServer {
   }
 
   @Override
-  public URI ws(String path) {
-    return URI.create("ws://127.0.0.1:" + port + path);
-  }
-
-  @Override
-  public URI http(String path) {
-    return URI.create("http://127.0.0.1:" + port + path);
+  public int port() {
+    return port;
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.candypack.ws.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -138,13 +137,8 @@ final class WildFlyServer implements BenchServer {
   }
 
   @Override
-  public URI ws(String path) {
-    return URI.create("ws://127.0.0.1:" + port + path);
-  }
-
-  @Override
-  public URI http(String path) {
-    return URI.create("http://127.0.0.1:" + port + path);
+  public int port() {
+    return port;
   }
 
   /**

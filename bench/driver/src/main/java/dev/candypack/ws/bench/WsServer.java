@@ -10,12 +10,21 @@ import java.util.concurrent.TimeUnit;
 interface WsServer extends AutoCloseable {
 
   /**
+   * The loopback port this server listens on.
+   *
+   * @return the port
+   */
+  int port();
+
+  /**
    * A WebSocket address on this server.
    *
    * @param path the path, such as {@code /bench/echo}
    * @return the address on loopback
    */
-  URI ws(String path);
+  default URI ws(String path) {
+    return URI.create("ws://127.0.0.1:" + port() + path);
+  }
 
   /**
    * The process id, to measure its CPU time.
