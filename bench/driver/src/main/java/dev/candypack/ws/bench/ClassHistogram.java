@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -71,25 +72,42 @@ record ClassHistogram(Map<String, Usage> classes) {
    * @return one line per class: bytes and instances per connection, and the name
    */
   String grownSince(ClassHistogram before, int connections, int top) {
+    String own =
+        String.format(
+            "  %8.1f B/conn in candy-ws's own classes (dev.candypack.*)",
+            grown(before, name -> name.startsWith("dev.candypack.")) / (double) connections);
+    return own
+        + "\n"
+        + classes.entrySet().stream()
+            .map(
+                entry -> {
+                  Usage was = before.classes().getOrDefault(entry.getKey(), new Usage(0, 0));
+                  return Map.entry(
+                      entry.getKey(),
+                      new Usage(
+                          entry.getValue().instances() - was.instances(),
+                          entry.getValue().bytes() - was.bytes()));
+                })
+            .sorted(Comparator.comparingLong(entry -> -entry.getValue().bytes()))
+            .limit(top)
+            .map(
+                entry ->
+                    String.format(
+                        "  %8.1f B/conn %6.2f objects/conn  %s",
+                        entry.getValue().bytes() / (double) connections,
+                        entry.getValue().instances() / (double) connections,
+                        entry.getKey()))
+            .collect(Collectors.joining("\n"));
+  }
+
+  private long grown(ClassHistogram before, Predicate<String> names) {
     return classes.entrySet().stream()
-        .map(
-            entry -> {
-              Usage was = before.classes().getOrDefault(entry.getKey(), new Usage(0, 0));
-              return Map.entry(
-                  entry.getKey(),
-                  new Usage(
-                      entry.getValue().instances() - was.instances(),
-                      entry.getValue().bytes() - was.bytes()));
-            })
-        .sorted(Comparator.comparingLong(entry -> -entry.getValue().bytes()))
-        .limit(top)
-        .map(
-            entry ->
-                String.format(
-                    "  %8.1f B/conn %6.2f objects/conn  %s",
-                    entry.getValue().bytes() / (double) connections,
-                    entry.getValue().instances() / (double) connections,
-                    entry.getKey()))
-        .collect(Collectors.joining("\n"));
+            .filter(entry -> names.test(entry.getKey()))
+            .mapToLong(entry -> entry.getValue().bytes())
+            .sum()
+        - before.classes().entrySet().stream()
+            .filter(entry -> names.test(entry.getKey()))
+            .mapToLong(entry -> entry.getValue().bytes())
+            .sum();
   }
 }
