@@ -6,7 +6,6 @@ import dev.candypack.ws.CloseStatus;
 import dev.candypack.ws.impl.CandyRuntime;
 import dev.candypack.ws.impl.connection.StubTransport.Mode;
 import dev.candypack.ws.impl.metrics.Metrics;
-import dev.candypack.ws.impl.policy.RateLimiter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,19 +46,7 @@ class BacklogMetricTest {
   }
 
   private Connection connect(String id, String route, StubTransport transport) {
-    Connection connection =
-        new Connection(
-            id,
-            route,
-            transport,
-            runtime,
-            new ConnectionLimits(
-                Long.MAX_VALUE,
-                new RateLimiter(0, 60_000, 1),
-                Long.MAX_VALUE,
-                Integer.MAX_VALUE,
-                Integer.MAX_VALUE,
-                Integer.MAX_VALUE));
+    Connection connection = new Connection(id, route, transport, runtime, TestLimits.unlimited());
     connection.opened();
     return connection;
   }

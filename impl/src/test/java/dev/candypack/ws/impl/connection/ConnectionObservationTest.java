@@ -8,7 +8,6 @@ import dev.candypack.ws.impl.CandyRuntime;
 import dev.candypack.ws.impl.connection.StubTransport.Mode;
 import dev.candypack.ws.impl.observe.ConnectionObserver;
 import dev.candypack.ws.impl.observe.RouteMeter;
-import dev.candypack.ws.impl.policy.RateLimiter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -157,16 +156,6 @@ class ConnectionObservationTest {
 
   private Connection connect(String id) {
     return new Connection(
-        id,
-        "/room/{id}",
-        new StubTransport(Mode.INLINE),
-        runtime,
-        new ConnectionLimits(
-            Long.MAX_VALUE,
-            new RateLimiter(0, 60_000, 1),
-            Long.MAX_VALUE,
-            Integer.MAX_VALUE,
-            Integer.MAX_VALUE,
-            Integer.MAX_VALUE));
+        id, "/room/{id}", new StubTransport(Mode.INLINE), runtime, TestLimits.unlimited());
   }
 }

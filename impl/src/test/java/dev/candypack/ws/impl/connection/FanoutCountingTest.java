@@ -6,7 +6,6 @@ import dev.candypack.ws.CloseStatus;
 import dev.candypack.ws.impl.CandyRuntime;
 import dev.candypack.ws.impl.connection.StubTransport.Mode;
 import dev.candypack.ws.impl.observe.RouteMeter;
-import dev.candypack.ws.impl.policy.RateLimiter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,18 +51,7 @@ class FanoutCountingTest {
 
   private Connection connect(String id, String route) {
     Connection connection =
-        new Connection(
-            id,
-            route,
-            new StubTransport(Mode.INLINE),
-            runtime,
-            new ConnectionLimits(
-                Long.MAX_VALUE,
-                new RateLimiter(0, 60_000, 1),
-                Long.MAX_VALUE,
-                Integer.MAX_VALUE,
-                Integer.MAX_VALUE,
-                Integer.MAX_VALUE));
+        new Connection(id, route, new StubTransport(Mode.INLINE), runtime, TestLimits.unlimited());
     connection.opened();
     return connection;
   }

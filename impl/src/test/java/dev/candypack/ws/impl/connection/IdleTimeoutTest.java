@@ -8,7 +8,6 @@ import dev.candypack.ws.ReadyState;
 import dev.candypack.ws.impl.CandyRuntime;
 import dev.candypack.ws.impl.codec.OutboundMessage;
 import dev.candypack.ws.impl.connection.StubTransport.Mode;
-import dev.candypack.ws.impl.policy.RateLimiter;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,17 +121,6 @@ class IdleTimeoutTest {
   }
 
   private Connection connect(String id, StubTransport transport) {
-    return new Connection(
-        id,
-        "/idle",
-        transport,
-        runtime,
-        new ConnectionLimits(
-            Long.MAX_VALUE,
-            new RateLimiter(0, 60_000, 1),
-            Long.MAX_VALUE,
-            Integer.MAX_VALUE,
-            Integer.MAX_VALUE,
-            Integer.MAX_VALUE));
+    return new Connection(id, "/idle", transport, runtime, TestLimits.unlimited());
   }
 }

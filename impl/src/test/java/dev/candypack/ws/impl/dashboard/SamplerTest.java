@@ -8,12 +8,11 @@ import dev.candypack.ws.CloseStatus;
 import dev.candypack.ws.event.CandyRefused.Reason;
 import dev.candypack.ws.impl.CandyRuntime;
 import dev.candypack.ws.impl.connection.Connection;
-import dev.candypack.ws.impl.connection.ConnectionLimits;
+import dev.candypack.ws.impl.connection.TestLimits;
 import dev.candypack.ws.impl.connection.Transport;
 import dev.candypack.ws.impl.observe.Observatory;
 import dev.candypack.ws.impl.observe.RelayMeter;
 import dev.candypack.ws.impl.observe.RouteWatch;
-import dev.candypack.ws.impl.policy.RateLimiter;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -232,18 +231,7 @@ class SamplerTest {
   /** A connection whose peer never reads: whatever is sent waits, in flight or queued. */
   private Connection connection(String id, String route, int payload) {
     Connection connection =
-        new Connection(
-            id,
-            route,
-            new NeverSends(),
-            runtime,
-            new ConnectionLimits(
-                Long.MAX_VALUE,
-                new RateLimiter(0, 60_000, 1),
-                Long.MAX_VALUE,
-                Integer.MAX_VALUE,
-                Integer.MAX_VALUE,
-                Integer.MAX_VALUE));
+        new Connection(id, route, new NeverSends(), runtime, TestLimits.unlimited());
     if (payload > 0) {
       connection.send("x".repeat(payload));
     }
