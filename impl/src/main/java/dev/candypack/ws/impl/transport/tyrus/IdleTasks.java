@@ -57,17 +57,16 @@ final class IdleTasks {
    * keeps its tasks.
    *
    * @param opened a session just opened
-   * @return whether its idle tasks are dropped from now on
    * @throws Throwable what reading or writing the field threw
    */
-  boolean drop(Session opened) throws Throwable {
+  void drop(Session opened) throws Throwable {
     if (!session.isInstance(opened) || opened.getMaxIdleTimeout() > 0) {
-      return false;
+      return;
     }
     ScheduledExecutorService current =
         (ScheduledExecutorService) scheduler.invokeExact((Object) opened);
     if (current == null || current instanceof IdleTaskFilter) {
-      return current != null;
+      return;
     }
     IdleTaskFilter filter = last;
     if (filter == null || filter.scheduler() != current) {
@@ -75,6 +74,5 @@ final class IdleTasks {
       last = filter;
     }
     useScheduler.invokeExact((Object) opened, (ScheduledExecutorService) filter);
-    return true;
   }
 }
