@@ -153,6 +153,35 @@ public @interface CandyRoute {
   int rateLimitBurst() default -1;
 
   /**
+   * Promises that nothing the route's connections run ever blocks: its message, close and error
+   * callbacks and the synchronous observers of its {@linkplain dev.candypack.ws.event events} do no
+   * I/O that waits (no JDBC, no remote call, no {@code Thread.sleep}, no lock held for long).
+   * candy-ws then runs them on the thread that read the message, where the server would otherwise
+   * hand each message to a worker thread and each reply back: on WildFly with {@code
+   * candy.ws.native-transport} {@code auto} or {@code on}, this saves two thread hand-offs per
+   * message (an echo answers about 1.4 times as fast; BENCHMARKS.md). Elsewhere it changes nothing:
+   * Payara already runs handlers on the thread that reads the connection, and with the native
+   * transport {@code off} candy-ws uses Jakarta WebSocket alone. The handler the route's producer
+   * returns runs on the upgrade's thread as always.
+   *
+   * <p>A callback that blocks on such a route stalls every connection that shares its I/O thread
+   * (WildFly has two per core); leave a route that queries a database or calls a service blocking,
+   * or hand that work to a managed executor and send when it is done.
+   *
+   * <pre>{@code
+   * @CandyRoute(value = "/cursor", nonBlocking = true)
+   * void cursor(CandySocket ws) {
+   *   ws.join("board");
+   *   ws.onMessage(m -> ws.to("board").send(m.text()));
+   * }
+   * }</pre>
+   *
+   * @return whether the route's callbacks never block
+   */
+  @Nonbinding
+  boolean nonBlocking() default false;
+
+  /**
    * {@code @CandyRoute(template)} as a value, with every other attribute at its default: to name a
    * route in a programmatic lookup, such as its handler or its lifecycle events' observers.
    *
@@ -218,6 +247,11 @@ public @interface CandyRoute {
     @Override
     public int rateLimitBurst() {
       return -1;
+    }
+
+    @Override
+    public boolean nonBlocking() {
+      return false;
     }
   }
 }

@@ -103,6 +103,9 @@ public final class CandyEndpoint extends Endpoint {
       return;
     }
     allowContainerLimits(session);
+    if (route.options().nonBlocking()) {
+      runtime.nativeTransports().handleOnReadingThread(session);
+    }
     Principal principal = session.getUserPrincipal();
     Connection opened =
         new Connection(

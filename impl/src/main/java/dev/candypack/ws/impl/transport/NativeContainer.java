@@ -19,4 +19,16 @@ public interface NativeContainer {
    *     because it negotiated an extension)
    */
   Optional<NativeSender> sender(Session session);
+
+  /**
+   * Runs a session's handlers on the thread that reads its messages, for a {@linkplain
+   * dev.candypack.ws.CandyRoute#nonBlocking() non-blocking} route, where the container would hand
+   * each message to another thread. The default does nothing: the container's own threading stays.
+   *
+   * @param session a session this container made, just opened, whose messages are not read yet
+   * @return whether its handlers now run on the reading thread
+   */
+  default boolean handleOnReadingThread(Session session) {
+    return false;
+  }
 }

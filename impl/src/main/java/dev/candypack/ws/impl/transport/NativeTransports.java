@@ -11,9 +11,10 @@ import java.util.logging.Logger;
 
 /**
  * Chooses, for each new connection of an application, between its Jakarta WebSocket transport and
- * the container's native send path. The adapter of a container is loaded the first time one of its
- * sessions opens, by name, so that no other server ever links it; one that fails to load is
- * reported in one log line and its sessions stay on Jakarta WebSocket.
+ * the container's native send path, and, for a non-blocking route, the thread that runs its
+ * handlers. The adapter of a container is loaded the first time one of its sessions opens, by name,
+ * so that no other server ever links it; one that fails to load is reported in one log line and its
+ * sessions stay on Jakarta WebSocket.
  */
 public final class NativeTransports {
 
@@ -58,6 +59,24 @@ public final class NativeTransports {
         .flatMap(container -> container.sender(session))
         .<Transport>map(sender -> new NativeTransport(standard, sender))
         .orElse(standard);
+  }
+
+  /**
+   * Lets a new connection of a {@linkplain dev.candypack.ws.CandyRoute#nonBlocking() non-blocking}
+   * route run its handlers on the thread that reads its messages, where the container's adapter
+   * can; nothing when the mode is {@code off}.
+   *
+   * @param session the connection's session, before its first message is read
+   * @return whether its handlers now run on the reading thread
+   */
+  public boolean handleOnReadingThread(Session session) {
+    if (mode == NativeMode.OFF) {
+      return false;
+    }
+    return containers
+        .computeIfAbsent(session.getClass(), this::load)
+        .map(container -> container.handleOnReadingThread(session))
+        .orElse(false);
   }
 
   /**
