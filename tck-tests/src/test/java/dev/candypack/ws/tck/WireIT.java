@@ -2,6 +2,7 @@ package dev.candypack.ws.tck;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -74,6 +75,38 @@ class WireIT {
       json.append(value instanceof String ? "\"" + value + "\"" : String.valueOf(value));
     }
     return json.append('}').toString();
+  }
+
+  /**
+   * {@code nonBlocking} routes: on WildFly with the native path, the handler runs on the Undertow
+   * I/O thread that read the message (the echo and room routes above are such routes, so every test
+   * of this class checks that path's frames and order there); elsewhere on the same kind of thread
+   * as any route's.
+   */
+  @Test
+  void nonBlockingRoutesRunTheirHandlersOnTheReadingThreadWhereTheServerWouldHandThemOver()
+      throws Exception {
+    String plain = handlerThread("wire-thread");
+    String nonBlocking = handlerThread("wire-thread-non-blocking");
+    boolean wildFly = System.getProperty("jboss.home") != null;
+    boolean nativePath = !System.getProperty("candy.native", "off").equalsIgnoreCase("off");
+    assertFalse(plain.contains("I/O"), "a route that may block runs on a worker: " + plain);
+    if (wildFly && nativePath) {
+      assertTrue(nonBlocking.contains("I/O"), "on an Undertow I/O thread: " + nonBlocking);
+    } else {
+      assertEquals(
+          plain.replaceAll("\\d+", "#"),
+          nonBlocking.replaceAll("\\d+", "#"),
+          "the server's own kind of thread, as for any route");
+    }
+  }
+
+  /** The name of the thread that ran a route's message handler, as the route answers it. */
+  private String handlerThread(String route) throws Exception {
+    try (WireClient client = WireClient.connect(app.ws(route))) {
+      client.sendText("which thread?");
+      return new String(client.message(WireClient.TEXT).payload(), StandardCharsets.UTF_8);
+    }
   }
 
   @Test

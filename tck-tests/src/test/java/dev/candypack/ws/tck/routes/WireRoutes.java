@@ -108,8 +108,11 @@ public class WireRoutes {
         });
   }
 
-  /** Sends back every message as it came, text as text and binary as binary. */
-  @CandyRoute("/wire-echo")
+  /**
+   * Sends back every message as it came, text as text and binary as binary. It never blocks, so
+   * where the server lets candy-ws, it echoes from the thread that read the message.
+   */
+  @CandyRoute(value = "/wire-echo", nonBlocking = true)
   void echo(CandySocket ws) {
     ws.onMessage(m -> ws.send(m.text()));
     ws.onBinary(ws::sendBinary);
@@ -117,14 +120,26 @@ public class WireRoutes {
 
   /**
    * Joins the room of the path and relays every text to it (the sender too); the first message
-   * after joining is the text "joined".
+   * after joining is the text "joined". It never blocks, as {@code /wire-echo}.
    */
-  @CandyRoute("/wire-room/{room}")
+  @CandyRoute(value = "/wire-room/{room}", nonBlocking = true)
   void room(CandySocket ws, Candy candy) {
     String room = candy.request().url("room");
     ws.join(room);
     ws.send("joined");
     ws.onMessage(m -> ws.to(room).send(m.text()));
     ws.onBinary(data -> ws.to(room).sendBinary(data));
+  }
+
+  /** Answers each text with the name of the thread its handler ran on. */
+  @CandyRoute("/wire-thread")
+  void thread(CandySocket ws) {
+    ws.onMessage(m -> ws.send(Thread.currentThread().getName()));
+  }
+
+  /** As {@code /wire-thread}, on a route that promises never to block. */
+  @CandyRoute(value = "/wire-thread-non-blocking", nonBlocking = true)
+  void nonBlockingThread(CandySocket ws) {
+    ws.onMessage(m -> ws.send(Thread.currentThread().getName()));
   }
 }
