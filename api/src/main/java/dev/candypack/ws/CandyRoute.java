@@ -159,10 +159,10 @@ public @interface CandyRoute {
    * candy-ws then runs them on the thread that read the message, where the server would otherwise
    * hand each message to a worker thread and each reply back: on WildFly with {@code
    * candy.ws.native-transport} {@code auto} or {@code on}, this saves two thread hand-offs per
-   * message (an echo answers about 1.4 times as fast; BENCHMARKS.md). Elsewhere it changes nothing:
-   * Payara already runs handlers on the thread that reads the connection, and with the native
-   * transport {@code off} candy-ws uses Jakarta WebSocket alone. The handler the route's producer
-   * returns runs on the upgrade's thread as always.
+   * message (an echo answered 1.5 times as fast on a 2-core machine; BENCHMARKS.md). Elsewhere it
+   * changes nothing: Payara already runs handlers on the thread that reads the connection, and with
+   * the native transport {@code off} candy-ws uses Jakarta WebSocket alone. The handler the route's
+   * producer returns runs on the upgrade's thread as always.
    *
    * <p>A callback that blocks on such a route stalls every connection that shares its I/O thread
    * (WildFly has two per core); leave a route that queries a database or calls a service blocking,
