@@ -128,7 +128,7 @@ public final class EndpointRegistrar implements ServletContextListener {
         throw new IllegalStateException(
             "candy-ws: the container refused the route " + route + ": " + e.getMessage(), e);
       }
-      LOG.info(() -> "candy-ws: route " + route);
+      LOG.info(() -> "candy-ws: route " + route + threading(route));
     }
     runtime.serving(routes.size());
     metrics =
@@ -138,6 +138,16 @@ public final class EndpointRegistrar implements ServletContextListener {
                 applicationBeans,
                 application)
             .orElse(null);
+  }
+
+  /** What the route's log line says of a {@code nonBlocking} route, which needs the native path. */
+  private String threading(Route route) {
+    if (!route.options().nonBlocking()) {
+      return "";
+    }
+    return runtime.nativeTransports().enabled()
+        ? " (non-blocking)"
+        : " (non-blocking, without effect while candy.ws.native-transport is off)";
   }
 
   /**
