@@ -530,9 +530,11 @@ class LimitsIT {
         invalidUtf8.sendFrame(0x1, new byte[] {(byte) 0xC3, (byte) 0x28});
       }
       try (RawSocket afterClose = RawSocket.connect(server.ws("join"))) {
-        afterClose.sendClose(1000);
-        afterClose.sendText("a frame after close");
-        afterClose.sendText("and another");
+        // One write: the server may close the TCP connection as soon as it reads the close.
+        afterClose.sendInOneWrite(
+            RawSocket.frame(0x8, RawSocket.closePayload(1000)),
+            RawSocket.frame(0x1, "a frame after close".getBytes(StandardCharsets.UTF_8)),
+            RawSocket.frame(0x1, "and another".getBytes(StandardCharsets.UTF_8)));
       }
       try (RawSocket unknownOpcode = RawSocket.connect(server.ws("join"))) {
         unknownOpcode.sendFrame(0x3, "reserved".getBytes(StandardCharsets.UTF_8));

@@ -3,6 +3,7 @@ package dev.candypack.ws.tck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -192,6 +193,24 @@ final class RawSocket implements AutoCloseable {
    * shortest form.
    */
   void sendFrame(int opcode, byte[] payload) throws IOException {
+    sendInOneWrite(frame(opcode, payload));
+  }
+
+  /**
+   * Sends frames in one write: the server reads them all even when the first makes it close the
+   * connection (a close frame), where separate writes after it could meet a closed socket.
+   */
+  void sendInOneWrite(byte[]... frames) throws IOException {
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    for (byte[] frame : frames) {
+      all.write(frame);
+    }
+    socket.getOutputStream().write(all.toByteArray());
+    socket.getOutputStream().flush();
+  }
+
+  /** One masked, final frame of any opcode and length, its length in the shortest form. */
+  static byte[] frame(int opcode, byte[] payload) {
     byte[] mask = new byte[4];
     ThreadLocalRandom.current().nextBytes(mask);
     int lengthBytes = payload.length < 126 ? 0 : payload.length <= 0xFFFF ? 2 : 8;
@@ -206,13 +225,17 @@ final class RawSocket implements AutoCloseable {
     for (int i = 0; i < payload.length; i++) {
       frame[start + 4 + i] = (byte) (payload[i] ^ mask[i % 4]);
     }
-    socket.getOutputStream().write(frame);
-    socket.getOutputStream().flush();
+    return frame;
+  }
+
+  /** The payload of a close frame with a code and no reason. */
+  static byte[] closePayload(int code) {
+    return new byte[] {(byte) (code >> 8), (byte) code};
   }
 
   /** Sends a close frame with a code and no reason. */
   void sendClose(int code) throws IOException {
-    sendFrame(0x8, new byte[] {(byte) (code >> 8), (byte) code});
+    sendFrame(0x8, closePayload(code));
   }
 
   /**
