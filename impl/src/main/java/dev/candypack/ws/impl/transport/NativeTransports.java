@@ -51,11 +51,7 @@ public final class NativeTransports {
    * @return a native transport over {@code standard}, or {@code standard} itself
    */
   public Transport choose(Session session, Transport standard) {
-    if (mode == NativeMode.OFF) {
-      return standard;
-    }
-    return containers
-        .computeIfAbsent(session.getClass(), this::load)
+    return container(session)
         .flatMap(container -> container.sender(session))
         .<Transport>map(sender -> new NativeTransport(standard, sender))
         .orElse(standard);
@@ -70,11 +66,7 @@ public final class NativeTransports {
    * @return whether its handlers now run on the reading thread
    */
   public boolean handleOnReadingThread(Session session) {
-    if (mode == NativeMode.OFF) {
-      return false;
-    }
-    return containers
-        .computeIfAbsent(session.getClass(), this::load)
+    return container(session)
         .map(container -> container.handleOnReadingThread(session))
         .orElse(false);
   }
@@ -103,6 +95,14 @@ public final class NativeTransports {
 
   boolean ownsIdleTimeout(String containerClass) {
     return enabled() && containerClass.startsWith(TYRUS);
+  }
+
+  /** The adapter for the session's container, loaded once per session class; none when off. */
+  private Optional<NativeContainer> container(Session session) {
+    if (mode == NativeMode.OFF) {
+      return Optional.empty();
+    }
+    return containers.computeIfAbsent(session.getClass(), this::load);
   }
 
   private Optional<NativeContainer> load(Class<?> sessionClass) {
