@@ -2,7 +2,6 @@ package dev.candypack.ws.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The example's presence and feed routes across {@link ClusterIT}'s two nodes: users and offsets
@@ -41,14 +39,10 @@ final class ClusterDelivery {
   }
 
   static void awaitUsers(MicroNode node, String room, String expected) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    String last;
-    while (!(last = users(node, room)).equals(expected)) {
-      if (System.nanoTime() > deadline) {
-        fail(node.name + ": users of " + room + " never became " + expected + ", last " + last);
-      }
-      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-    }
+    Eventually.await(
+        node.name + "'s users of " + room + " being " + expected,
+        () -> users(node, room),
+        expected::equals);
   }
 
   /** Presence across two live nodes. */

@@ -3,7 +3,6 @@ package dev.candypack.ws.tck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.candypack.ws.tck.routes.TestRoutes;
 import jakarta.json.JsonObject;
@@ -26,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.junit.jupiter.api.AfterAll;
@@ -176,16 +174,8 @@ class ClusterIT {
   /** Polls a node's state until it meets the condition. */
   private static JsonObject await(MicroNode node, String query, Predicate<JsonObject> condition)
       throws Exception {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    JsonObject last;
-    do {
-      last = stats(node, query);
-      if (condition.test(last)) {
-        return last;
-      }
-      LockSupport.parkNanos(Duration.ofMillis(100).toNanos()); // the poll interval
-    } while (System.nanoTime() < deadline);
-    return fail(node.name + " never met the condition; last seen: " + last);
+    return Eventually.await(
+        node.name + "'s state for " + query, PATIENCE, () -> stats(node, query), condition);
   }
 
   private static void awaitMembers(String room, int members) throws Exception {
@@ -434,21 +424,16 @@ class ClusterIT {
 
   private static JsonObject awaitClients(MicroNode node, Predicate<JsonObject> condition)
       throws Exception {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    JsonObject last;
-    do {
-      last =
-          WsClient.json(
-              HTTP.send(
-                      HttpRequest.newBuilder(node.http("/api/clients")).build(),
-                      HttpResponse.BodyHandlers.ofString())
-                  .body());
-      if (condition.test(last)) {
-        return last;
-      }
-      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-    } while (System.nanoTime() < deadline);
-    return fail(node.name + ": /api/clients never met the condition; last seen: " + last);
+    return Eventually.await(
+        node.name + "'s /api/clients",
+        PATIENCE,
+        () ->
+            WsClient.json(
+                HTTP.send(
+                        HttpRequest.newBuilder(node.http("/api/clients")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                    .body()),
+        condition);
   }
 
   @Test

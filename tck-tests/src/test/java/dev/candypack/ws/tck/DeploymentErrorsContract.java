@@ -151,6 +151,6 @@ abstract class DeploymentErrorsContract {
       client.send("{\"still\":\"alive\"}");
       assertEquals("alive", client.nextJson().getJsonObject("data").getString("still"));
     }
-    assertEquals(0, good.stats("").getInt("members"));
+    good.awaitStats("", stats -> stats.getInt("clients") == 0);
   }
 }

@@ -17,7 +17,6 @@ import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -95,16 +94,7 @@ class LimitsIT {
   }
 
   private long[] awaitState(String query, Predicate<long[]> condition) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(WsClient.TIMEOUT_SECONDS).toNanos();
-    long[] last;
-    do {
-      last = state(query);
-      if (condition.test(last)) {
-        return last;
-      }
-      LockSupport.parkNanos(Duration.ofMillis(50).toNanos()); // the poll interval
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError("the server never reached the state; last: " + Arrays.toString(last));
+    return Eventually.await("the state of " + query, () -> state(query), condition);
   }
 
   // ---- message size ----------------------------------------------------------------------
@@ -439,13 +429,10 @@ class LimitsIT {
       assertEquals("done", trigger.next());
       awaitState("room=flood", s -> s[1] == 1);
       // It leaves its rooms at once; its close handlers run once the close is through.
-      long deadline = System.nanoTime() + Duration.ofSeconds(WsClient.TIMEOUT_SECONDS).toNanos();
-      String closes = get(HttpClient.newHttpClient(), "what=closes");
-      while (!closes.contains("1013") && System.nanoTime() < deadline) {
-        LockSupport.parkNanos(Duration.ofMillis(50).toNanos()); // the poll interval
-        closes = get(HttpClient.newHttpClient(), "what=closes");
-      }
-      assertTrue(closes.contains("1013"), "the stalled client was closed with 1013: " + closes);
+      Eventually.await(
+          "the stalled client's close with 1013",
+          () -> get(HttpClient.newHttpClient(), "what=closes"),
+          closes -> closes.contains("1013"));
     } finally {
       stalled.close();
     }

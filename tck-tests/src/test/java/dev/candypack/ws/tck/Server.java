@@ -1,7 +1,6 @@
 package dev.candypack.ws.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.candypack.ws.test.CandyApp;
 import dev.candypack.ws.test.CandyWar;
@@ -12,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -62,16 +60,7 @@ final class Server {
 
   /** Polls the server's state until it satisfies the condition, or fails after the timeout. */
   JsonObject awaitStats(String query, Predicate<JsonObject> condition) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(WsClient.TIMEOUT_SECONDS).toNanos();
-    JsonObject last;
-    do {
-      last = stats(query);
-      if (condition.test(last)) {
-        return last;
-      }
-      LockSupport.parkNanos(Duration.ofMillis(50).toNanos()); // the poll interval
-    } while (System.nanoTime() < deadline);
-    return fail("the server's state never met the condition; last seen: " + last);
+    return Eventually.await("the server's state for " + query, () -> stats(query), condition);
   }
 
   /** The deployment as the test kit sees it, with the TCK's patient timeout. */
