@@ -44,7 +44,7 @@ class GridOutageTest {
     Handler capture = capture(warnings);
     log.addHandler(capture);
     try {
-      heard(client, node, grid, "before the outage");
+      HazelcastRelayTest.heard(client, node, grid, "before the outage");
       assertEquals(Optional.empty(), client.outage(), "connected: ready");
       assertEquals(Optional.empty(), member.outage());
 
@@ -71,7 +71,7 @@ class GridOutageTest {
       StubNode restarted = new StubNode(HazelcastRelayTest.settings(memberConfig));
       HazelcastRelay back = started(restarted);
       try {
-        heard(client, node, restarted, "after the grid is back");
+        HazelcastRelayTest.heard(client, node, restarted, "after the grid is back");
         HazelcastRelayTest.await(() -> client.outage().isEmpty(), "the client is ready again");
       } finally {
         back.stop();
@@ -87,19 +87,6 @@ class GridOutageTest {
     HazelcastRelay relay = new HazelcastRelay();
     assertTrue(relay.start(node));
     return relay;
-  }
-
-  /** Publishes a fence from the client until the other node has it. */
-  private static void heard(HazelcastRelay from, StubNode origin, StubNode to, String when) {
-    RelayMessage fence = RelayMessage.broadcast(origin.id, "fence " + when);
-    HazelcastRelayTest.await(
-        () -> {
-          if (!to.delivered.contains(fence)) {
-            from.publish(fence);
-          }
-          return to.delivered.contains(fence);
-        },
-        "the node is heard " + when);
   }
 
   private static Handler capture(List<LogRecord> warnings) {

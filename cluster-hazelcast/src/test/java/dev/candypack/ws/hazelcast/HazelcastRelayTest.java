@@ -23,8 +23,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -49,11 +51,18 @@ class HazelcastRelayTest {
 
   static final String SECRET = "a secret of the relay test, 32+ bytes";
 
-  /** A node: its settings, its counts, and the messages delivered to it. */
+  /** How a fence's text starts: a broadcast that only shows a node hears another. */
+  private static final String FENCE = "fence ";
+
+  /**
+   * A node: its settings, its counts, and the messages delivered to it. Fences are kept apart: a
+   * fence may be published several times and arrive late, and no test counts them.
+   */
   static final class StubNode implements RelayContext {
     final String id = UUID.randomUUID().toString();
     final Map<String, String> settings = new HashMap<>();
     final BlockingQueue<RelayMessage> delivered = new LinkedBlockingQueue<>();
+    final Set<RelayMessage> fences = ConcurrentHashMap.newKeySet();
     volatile int clients;
     volatile Map<String, Integer> rooms = Map.of();
     volatile long maxPayloadBytes = 1024 * 1024;
@@ -77,7 +86,11 @@ class HazelcastRelayTest {
 
     @Override
     public void deliver(RelayMessage message) {
-      delivered.add(message);
+      boolean fence =
+          message.kind() == RelayMessage.Kind.BROADCAST
+              && !message.isBinary()
+              && message.text().startsWith(FENCE);
+      (fence ? fences : delivered).add(message);
     }
 
     @Override
@@ -150,24 +163,34 @@ class HazelcastRelayTest {
     // that every listener is in place before a test counts messages.
     for (HazelcastRelay from : List.of(first, second, client)) {
       StubNode origin = from == first ? one : from == second ? two : three;
-      RelayMessage fence = RelayMessage.broadcast(origin.id, "fence from " + origin.id);
       for (StubNode to : List.of(one, two, three)) {
         if (to != origin) {
-          await(() -> reached(from, fence, to), "a fence from each node reaches the others");
+          heard(from, origin, to, "from the start");
         }
       }
     }
-    for (StubNode node : List.of(one, two, three)) {
-      node.delivered.clear();
-    }
   }
 
-  /** Publishes the fence again until the node has it: a message sent before a listener is lost. */
-  private static boolean reached(HazelcastRelay from, RelayMessage fence, StubNode to) {
-    if (!to.delivered.contains(fence)) {
-      from.publish(fence);
-    }
-    return to.delivered.contains(fence);
+  /**
+   * Publishes a fence from a node again and again until another node has it: a message sent before
+   * the other's listener is in place is lost.
+   *
+   * @param from the publishing relay
+   * @param origin its node
+   * @param to the node that must hear it
+   * @param when when this is, for the fence's text and the failure message
+   */
+  static void heard(HazelcastRelay from, StubNode origin, StubNode to, String when) {
+    RelayMessage fence =
+        RelayMessage.broadcast(origin.id, FENCE + "from " + origin.id + " " + when);
+    await(
+        () -> {
+          if (!to.fences.contains(fence)) {
+            from.publish(fence);
+          }
+          return to.fences.contains(fence);
+        },
+        to.id + " hears " + origin.id + " " + when);
   }
 
   @AfterAll
