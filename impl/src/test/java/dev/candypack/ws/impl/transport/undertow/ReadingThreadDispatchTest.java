@@ -7,20 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.undertow.Undertow;
-import io.undertow.server.DefaultByteBufferPool;
-import io.undertow.servlet.Servlets;
-import io.undertow.servlet.api.DeploymentInfo;
-import io.undertow.servlet.api.DeploymentManager;
+import dev.candypack.ws.impl.testing.InProcessUndertow;
 import io.undertow.websockets.jsr.UndertowSession;
-import io.undertow.websockets.jsr.WebSocketDeploymentInfo;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpointConfig;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -37,10 +31,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.xnio.OptionMap;
-import org.xnio.Options;
-import org.xnio.Xnio;
-import org.xnio.XnioWorker;
 
 /**
  * The handlers of a session on a real Undertow servlet container with its Jakarta WebSocket layer,
@@ -60,9 +50,7 @@ class ReadingThreadDispatchTest {
   private static final Map<String, CompletableFuture<String>> CLOSED_ON = new ConcurrentHashMap<>();
 
   private static UndertowContainer container;
-  private static XnioWorker worker;
-  private static Undertow server;
-  private static String base;
+  private static InProcessUndertow server;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final List<WebSocket> clients = new ArrayList<>();
@@ -70,45 +58,22 @@ class ReadingThreadDispatchTest {
   @BeforeAll
   static void start() throws Exception {
     container = new UndertowContainer();
-    worker =
-        Xnio.getInstance("nio", Undertow.class.getClassLoader())
-            .createWorker(
-                OptionMap.builder()
-                    .set(Options.WORKER_IO_THREADS, 1)
-                    .set(Options.WORKER_TASK_CORE_THREADS, 2)
-                    .set(Options.WORKER_TASK_MAX_THREADS, 2)
-                    .getMap());
-    WebSocketDeploymentInfo websockets =
-        new WebSocketDeploymentInfo()
-            .setWorker(worker)
-            .setBuffers(new DefaultByteBufferPool(true, 8192))
-            .setDispatchToWorkerThread(true) // WildFly's default
-            .addEndpoint(ServerEndpointConfig.Builder.create(ThreadNames.class, "/worker").build())
-            .addEndpoint(
-                ServerEndpointConfig.Builder.create(ThreadNames.class, "/reading").build());
-    DeploymentInfo deployment =
-        Servlets.deployment()
-            .setClassLoader(ReadingThreadDispatchTest.class.getClassLoader())
-            .setContextPath("/")
-            .setDeploymentName("threads.war")
-            .addServletContextAttribute(WebSocketDeploymentInfo.ATTRIBUTE_NAME, websockets);
-    DeploymentManager manager = Servlets.defaultContainer().addDeployment(deployment);
-    manager.deploy();
     server =
-        Undertow.builder()
-            .setWorker(worker)
-            .addHttpListener(0, "127.0.0.1")
-            .setHandler(manager.start())
-            .build();
-    server.start();
-    InetSocketAddress address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
-    base = "ws://127.0.0.1:" + address.getPort();
+        InProcessUndertow.start(
+            1,
+            deployment ->
+                deployment
+                    .websockets()
+                    .addEndpoint(
+                        ServerEndpointConfig.Builder.create(ThreadNames.class, "/worker").build())
+                    .addEndpoint(
+                        ServerEndpointConfig.Builder.create(ThreadNames.class, "/reading")
+                            .build()));
   }
 
   @AfterAll
   static void stop() {
-    server.stop();
-    worker.shutdownNow();
+    server.close();
   }
 
   @AfterEach
@@ -197,7 +162,7 @@ class ReadingThreadDispatchTest {
     Client client = new Client();
     client.socket =
         http.newWebSocketBuilder()
-            .buildAsync(URI.create(base + path), client)
+            .buildAsync(URI.create(server.ws(path)), client)
             .get(WAIT_SECONDS, TimeUnit.SECONDS);
     clients.add(client.socket);
     return client;
