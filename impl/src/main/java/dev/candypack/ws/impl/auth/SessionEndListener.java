@@ -12,6 +12,13 @@ import jakarta.servlet.http.HttpSessionListener;
 public final class SessionEndListener implements HttpSessionListener, HttpSessionIdListener {
 
   @Override
+  public void sessionCreated(HttpSessionEvent event) {
+    if (sockets(event) != null) {
+      ContainerLogoutClose.prepare(event.getSession());
+    }
+  }
+
+  @Override
   public void sessionDestroyed(HttpSessionEvent event) {
     SessionSockets sockets = sockets(event);
     if (sockets != null) {
