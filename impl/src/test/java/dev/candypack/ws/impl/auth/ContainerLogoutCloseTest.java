@@ -1,6 +1,7 @@
 package dev.candypack.ws.impl.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.candypack.ws.impl.testing.InProcessUndertow;
 import io.undertow.server.HttpServerExchange;
@@ -35,8 +36,8 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,8 +54,8 @@ class ContainerLogoutCloseTest {
   private static final long WAIT_SECONDS = 10;
   private static final int SOCKETS = 48;
 
-  /** The connections whose endpoint has opened. */
-  private static final Set<String> OPENED = ConcurrentHashMap.newKeySet();
+  /** A permit for each connection whose endpoint has opened. */
+  private static final Semaphore OPENED = new Semaphore(0);
 
   private static InProcessUndertow server;
 
@@ -107,7 +108,8 @@ class ContainerLogoutCloseTest {
     for (CompletableFuture<WebSocket> socket : opening) {
       socket.get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
-    awaitOpened(SOCKETS);
+    assertTrue(
+        OPENED.tryAcquire(SOCKETS, WAIT_SECONDS, TimeUnit.SECONDS), "every connection opened");
     assertEquals("CopyOnWriteArrayList of 0", get(browser, "/channels"));
 
     get(browser, "/login?end");
@@ -131,16 +133,6 @@ class ContainerLogoutCloseTest {
                 });
     ContainerLogoutClose.prepare(notUndertow);
     ContainerLogoutClose.release(new Object(), notUndertow);
-  }
-
-  private static void awaitOpened(int count) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-    while (OPENED.size() < count && System.nanoTime() < deadline) {
-      synchronized (OPENED) {
-        OPENED.wait(10);
-      }
-    }
-    assertEquals(count, OPENED.size(), "connections opened");
   }
 
   private static HttpClient browser() {
@@ -203,10 +195,7 @@ class ContainerLogoutCloseTest {
       ContainerLogoutClose.release(session, http);
       session.addMessageHandler(
           String.class, (MessageHandler.Whole<String>) session.getAsyncRemote()::sendText);
-      OPENED.add(session.getId());
-      synchronized (OPENED) {
-        OPENED.notifyAll();
-      }
+      OPENED.release();
     }
   }
 
